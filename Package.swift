@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "nianbao",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nianbao", targets: ["nianbao"]),
+        .library(name: "NianbaoKit", targets: ["NianbaoKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The C library, exactly as Debian ships it (libsqlite3-dev).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // The only module that touches the SQLite C API.
+        .target(name: "NianbaoSQLite", dependencies: ["CSQLite"]),
+        // The domain: decoding, documents, catalog, extraction, validation, store, output.
+        .target(
+            name: "NianbaoKit",
+            dependencies: [
+                "NianbaoSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The command-line tool: argument parsing and printing, nothing about reports.
+        .executableTarget(
+            name: "nianbao",
+            dependencies: [
+                "NianbaoKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NianbaoSQLiteTests", dependencies: ["NianbaoSQLite"]),
+        .testTarget(name: "NianbaoKitTests", dependencies: ["NianbaoKit", "NianbaoSQLite"]),
+        .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoKit", "NianbaoSQLite"]),
+    ]
+)
