@@ -1,0 +1,30 @@
+/// Reads section 四: fifteen numbers in printed order (复议 ×5, 直接起诉 ×5,
+/// 复议后起诉 ×5), on one row or wrapped over several (report-format.md §4.3).
+public struct AppealsSectionReader: Sendable {
+    let catalog: MetricCatalog
+
+    public init(catalog: MetricCatalog) { self.catalog = catalog }
+
+    public func read(_ rows: [LocatedRow]) -> SectionCells {
+        let keys = catalog.appealKeys
+        let observed = ObservedRow.rows(from: rows, width: keys.count, isKnownLabel: { _ in true })
+        let values = observed.flatMap { row in row.values.indices.map { (row, $0) } }
+        var result = SectionCells()
+        guard values.count == keys.count else {
+            result.isComplete = false
+            let status: CellStatus = values.isEmpty ? .missing : .ambiguous
+            for key in keys { result.cells[key] = CellValue(status: status) }
+            result.findings.append(Finding(
+                rule: values.isEmpty ? "missing_row" : "ambiguous_row", severity: .warning, metric: keys.last,
+                message: "section 四 shows \(values.count) values for \(keys.count) cells; its cells are NULL"))
+            return result
+        }
+        for ((row, k), key) in zip(values, keys) {
+            guard let metric = catalog.metric(key) else { continue }
+            var cell = ValueParser.parse(row.values[k].text, for: metric)
+            cell.locator = row.locator(value: k)
+            result.cells[key] = cell
+        }
+        return result
+    }
+}

@@ -1,0 +1,12 @@
+/// A report read from a document: identity, template version, every cell and
+/// what was noticed on the way. Validation adds derived totals and findings.
+public struct ExtractedReport: Sendable {
+    public var bureau: String
+    public var year: Int
+    public var version: TemplateVersion
+    public var metadata: ReportMetadata
+    /// Every cell by metric key: all required cells of the version, plus
+    /// optional rows the document printed.
+    public var cells: [String: CellValue]
+    public var findings: [Finding]
+}

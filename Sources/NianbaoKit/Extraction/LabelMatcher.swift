@@ -1,0 +1,82 @@
+/// Scores how well an observed row label names a catalog row (report-format.md §2.3):
+/// exact > prefix / suffix / containment > truncation > edit distance.
+///
+/// Scores lie in 0…1; below ``threshold`` a label does not name the row.
+/// Optional rows (group subtotals, the merged （六）其他处理) match only an
+/// exact label, so a group label glued to a first sub-row never becomes a subtotal.
+public struct LabelMatcher: Sendable {
+    /// Below this score a label does not name a row.
+    public static let threshold = 0.5
+
+    /// Normalised group labels that may prefix an observed label (merged cells to the left).
+    private let groupLabels: [String]
+
+    public init(rows: [RowSpec]) {
+        groupLabels = Set(rows.compactMap(\.group)).map(LabelNormalizer.normalize).sorted { $0.count > $1.count }
+    }
+
+    /// The similarity of `observed` (normalised) to `row`, or nil when it cannot name it.
+    public func score(_ observed: String, _ row: RowSpec, version: TemplateVersion) -> Double? {
+        guard !observed.isEmpty else { return nil }
+        let stripped = strippingGroups(observed)
+        let group = row.group.map(LabelNormalizer.normalize) ?? ""
+        var best = 0.0
+        for variant in row.labels.all.map(LabelNormalizer.normalize) {
+            let candidates = group.isEmpty ? [variant] : [variant, group + variant]
+            for candidate in candidates {
+                if row.optionalIn.contains(version) {
+                    if stripped == candidate || observed == candidate { return 1 }
+                    continue
+                }
+                best = max(best, Self.similarity(observed, candidate), Self.similarity(stripped, candidate))
+                if best == 1 { return 1 }
+            }
+        }
+        return best >= Self.threshold ? best : nil
+    }
+
+    /// `observed` without leading group labels ("三、本年度办理结果（三）不予公开1.属于国家秘密"
+    /// → "1.属于国家秘密"), keeping at least one character.
+    func strippingGroups(_ observed: String) -> String {
+        var rest = Substring(observed)
+        var changed = true
+        while changed {
+            changed = false
+            for group in groupLabels where rest.count > group.count && rest.hasPrefix(group) {
+                rest = rest.dropFirst(group.count)
+                changed = true
+            }
+        }
+        return String(rest)
+    }
+
+    /// Similarity of two normalised labels.
+    static func similarity(_ observed: String, _ candidate: String) -> Double {
+        if observed == candidate { return 1 }
+        let o = Double(observed.count), c = Double(candidate.count)
+        if observed.hasPrefix(candidate) || observed.hasSuffix(candidate) { return 0.6 + 0.35 * c / o }
+        if candidate.hasPrefix(observed) && observed.count >= 3 { return 0.5 + 0.35 * o / c }
+        if candidate.count >= 3 && observed.contains(candidate) { return 0.55 + 0.3 * c / o }
+        // An edit-distance match needs both labels long enough and close in length.
+        let longest = max(o, c)
+        guard longest >= 4, abs(o - c) / longest <= 0.25 else { return 0 }
+        let ratio = 1 - Double(editDistance(Array(observed), Array(candidate))) / longest
+        return ratio >= 0.75 ? 0.9 * ratio : 0
+    }
+
+    /// Levenshtein distance over characters.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

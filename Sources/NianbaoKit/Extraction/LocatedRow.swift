@@ -1,0 +1,15 @@
+/// A table row together with where it sits, so every cell read from it can be traced back.
+public struct LocatedRow: Sendable, Equatable {
+    /// 1-based table number in the document.
+    public let table: Int
+    /// 1-based row number in its table.
+    public let index: Int
+    public let row: TableRow
+
+    /// A human locator for cell `cell` (0-based) of this row.
+    public func locator(cell: Int) -> String {
+        var text = "table \(table), row \(index), cell \(cell + 1)"
+        if let line = row.cells.indices.contains(cell) ? row.cells[cell].line : row.line { text += ", line \(line)" }
+        return text
+    }
+}

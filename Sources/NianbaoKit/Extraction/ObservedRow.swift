@@ -1,0 +1,59 @@
+/// A data row as the document shows it: a label (possibly empty) and its
+/// value cells, read from the right where grid and text layouts agree.
+public struct ObservedRow: Sendable, Equatable {
+    public let source: LocatedRow
+    /// The label cells joined (group cell and row label), as printed.
+    public let label: String
+    /// `label` normalised for matching.
+    public let normalizedLabel: String
+    /// The value cells, left to right.
+    public let values: [TableCell]
+    /// Index of the first value cell in the source row, for locators.
+    public let firstValueIndex: Int
+
+    public var isLabeled: Bool { !normalizedLabel.isEmpty }
+
+    /// The locator of value `k`.
+    public func locator(value k: Int) -> String { source.locator(cell: firstValueIndex + k) }
+
+    /// The data rows of `rows` for a table `width` value columns wide.
+    ///
+    /// A row's values are the run of value-like cells at its right end. A run
+    /// holding several rows' worth of values (a lost row separator) is split,
+    /// the label going with the first. A row is data when it holds a number,
+    /// or a full run of blanks under a label that `isKnownLabel` recognises.
+    public static func rows(
+        from rows: [LocatedRow], width: Int, isKnownLabel: (String) -> Bool
+    ) -> [ObservedRow] {
+        var result: [ObservedRow] = []
+        for located in rows {
+            let cells = located.row.cells
+            var start = cells.count
+            while start > 0, ValueParser.isValueLike(cells[start - 1].text) { start -= 1 }
+            let run = Array(cells[start...])
+            guard !run.isEmpty else { continue }
+            let labelCells = cells[..<start].map(\.text).filter { !ValueParser.isBlank($0) }
+            let label = labelCells.joined(separator: " ")
+            let normalized = LabelNormalizer.normalize(label)
+            let hasNumber = run.contains { !ValueParser.isBlank($0.text) }
+            guard hasNumber || (run.count >= width && isKnownLabel(normalized)) else { continue }
+
+            var chunks: [(offset: Int, cells: ArraySlice<TableCell>)] = []
+            if run.count > width && run.count % width == 0 {
+                chunks = stride(from: 0, to: run.count, by: width).map { ($0, run[$0..<$0 + width]) }
+            } else if run.count > width && run[..<(run.count - width)].allSatisfy({ ValueParser.isBlank($0.text) }) {
+                // Empty label columns to the left of the values.
+                chunks = [(run.count - width, run[(run.count - width)...])]
+            } else {
+                chunks = [(0, run[...])]
+            }
+            for (number, chunk) in chunks.enumerated() {
+                result.append(ObservedRow(
+                    source: located, label: number == 0 ? label : "",
+                    normalizedLabel: number == 0 ? normalized : "",
+                    values: Array(chunk.cells), firstValueIndex: start + chunk.offset))
+            }
+        }
+        return result
+    }
+}

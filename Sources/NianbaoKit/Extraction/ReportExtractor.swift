@@ -1,0 +1,73 @@
+/// Turns a ``Document`` into an ``ExtractedReport``: sections by anchors,
+/// version by labels, rows by alignment, metadata by title patterns
+/// (architecture.md, "extract"). Knows reports, nothing of file formats.
+public struct ReportExtractor: Sendable {
+    public let catalog: MetricCatalog
+
+    public init(catalog: MetricCatalog = .standard) { self.catalog = catalog }
+
+    public func extract(_ document: Document, options: ExtractionOptions = .init()) throws(ExtractionError) -> ExtractedReport {
+        let sections = SectionLocator.locate(document)
+        guard !sections.rows.isEmpty else { throw .noStatisticsTables }
+        let labelled = (sections.rows[.proactive] ?? []) + (sections.rows[.requests] ?? [])
+        guard let (version, conflict) = VersionDetector.detect(labelled) else { throw .unknownTemplate }
+
+        var result = SectionCells()
+        var findings = conflict.map { [$0] } ?? []
+        for section in ReportSection.allCases {
+            guard let rows = sections.rows[section] else {
+                for metric in catalog.requiredMetrics(for: version) where metric.section == section {
+                    result.cells[metric.key] = .missing
+                }
+                findings.append(Finding(
+                    rule: "missing_section", severity: .warning,
+                    message: "section \(section.heading) has no table; its cells are NULL"))
+                continue
+            }
+            let cells = read(section, rows, version)
+            if sections.endsInside == section && !cells.isComplete { throw .truncated(section) }
+            result.merge(cells)
+        }
+        guard result.cells.values.contains(where: { $0.status != .missing }) else { throw .noStatisticsTables }
+
+        let metadata = MetadataExtractor.extract(document)
+        let year = try year(metadata, options, &findings)
+        guard let bureau = options.bureau ?? metadata.bureau else { throw .missingBureau }
+        if bureau.contains(where: { $0.isASCII && $0.isLetter }) {
+            findings.append(Finding(
+                rule: "bureau_name", severity: .warning,
+                message: "bureau name “\(bureau)” contains Latin letters (a mirror or hijacked copy?)"))
+        }
+        return ExtractedReport(
+            bureau: bureau, year: year, version: version, metadata: metadata,
+            cells: result.cells, findings: findings + result.findings)
+    }
+
+    private func read(_ section: ReportSection, _ rows: [LocatedRow], _ version: TemplateVersion) -> SectionCells {
+        switch section {
+        case .proactive: ProactiveSectionReader(catalog: catalog, version: version).read(rows)
+        case .requests: RequestsSectionReader(catalog: catalog, version: version).read(rows)
+        case .appeals: AppealsSectionReader(catalog: catalog).read(rows)
+        }
+    }
+
+    /// The report year: `--year`, else the title's, which the statistics
+    /// period must not contradict (report-format.md §10.2). Never a guess.
+    private func year(
+        _ metadata: ReportMetadata, _ options: ExtractionOptions, _ findings: inout [Finding]
+    ) throws(ExtractionError) -> Int {
+        if let year = options.year {
+            for (source, stated) in [("title", metadata.year), ("statistics period", metadata.periodYear)] {
+                if let stated, stated != year {
+                    findings.append(Finding(
+                        rule: "year_override", severity: .info,
+                        message: "the \(source) says \(stated); imported as \(year) as --year says"))
+                }
+            }
+            return year
+        }
+        guard let year = metadata.year else { throw .missingYear }
+        if let period = metadata.periodYear, period != year { throw .contradictoryYear(title: year, period: period) }
+        return year
+    }
+}

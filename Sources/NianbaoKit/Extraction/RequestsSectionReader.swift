@@ -1,0 +1,64 @@
+/// Reads section 三: aligns its rows with the catalog's and parses the seven
+/// applicant columns of each (report-format.md §4.2).
+public struct RequestsSectionReader: Sendable {
+    let catalog: MetricCatalog
+    let version: TemplateVersion
+
+    public init(catalog: MetricCatalog, version: TemplateVersion) {
+        self.catalog = catalog
+        self.version = version
+    }
+
+    public func read(_ rows: [LocatedRow]) -> SectionCells {
+        let specs = catalog.requestRows(for: version)
+        let columns = catalog.applicantColumns
+        let aligner = RowAligner(catalogRows: specs, version: version)
+        let observed = ObservedRow.rows(from: rows, width: columns.count, isKnownLabel: aligner.isKnownLabel)
+        let alignment = aligner.align(observed)
+        var result = SectionCells()
+
+        for (j, spec) in specs.enumerated() {
+            let keys = columns.map { spec.key + "." + $0.key }
+            guard let i = alignment.observed(for: j) else {
+                guard spec.isRequired(in: version) else { continue }
+                for key in keys { result.cells[key] = .missing }
+                result.isComplete = false
+                result.findings.append(Finding(
+                    rule: "missing_row", severity: .warning, metric: keys.last,
+                    message: "section 三 row \(spec.labels.canonical) not found; its cells are NULL"))
+                continue
+            }
+            let row = observed[i]
+            guard row.values.count == columns.count else {
+                for (k, key) in keys.enumerated() {
+                    result.cells[key] = CellValue(
+                        raw: row.values.map(\.text).joined(separator: " "), status: .ambiguous,
+                        locator: row.locator(value: min(k, max(row.values.count - 1, 0))))
+                }
+                result.findings.append(Finding(
+                    rule: "ambiguous_row", severity: .warning, metric: keys.last,
+                    message: "section 三 row \(spec.labels.canonical) shows \(row.values.count) values for \(columns.count) columns (\(row.source.locator(cell: row.firstValueIndex))); its cells are NULL"))
+                continue
+            }
+            for (k, key) in keys.enumerated() {
+                guard let metric = catalog.metric(key) else { continue }
+                var cell = ValueParser.parse(row.values[k].text, for: metric)
+                cell.locator = row.locator(value: k)
+                result.cells[key] = cell
+            }
+        }
+        for i in alignment.unplaced {
+            let row = observed[i]
+            result.findings.append(Finding(
+                rule: "unplaced_row", severity: .warning,
+                message: "section 三 has an unlabeled row (\(row.source.locator(cell: row.firstValueIndex))) that no labelled neighbours place; its values are not stored"))
+        }
+        for i in alignment.unknown {
+            let row = observed[i]
+            result.findings.append(Finding(
+                rule: "unknown_row", severity: .warning,
+                message: "section 三 row “\(row.label)” (\(row.source.locator(cell: 0))) matches no template row; its values are not stored"))
+        }
+        return result
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Reads the bureau and year from a report title, in every pattern of
+/// report-format.md §10.1: the bureau before or after the year, 年 or 年度,
+/// an optional 关于 … 的报告, and each of the title suffixes in use.
+public enum TitleParser {
+    /// Title endings, longest first so the bureau never swallows part of one.
+    static let suffixes = [
+        "政府信息公开工作年度报告", "政务信息公开工作年度报告", "政府信息公开情况的报告", "政府信息公开年度工作报告",
+        "政府信息公开工作情况报告", "政府信息公开工作报告", "政府信息公开年度报告", "政务信息公开年度报告",
+        "政务公开工作年度报告", "政府信息公开情况报告", "信息公开工作年度报告", "信息公开年度报告",
+        "政府信息公开年报", "信息公开年报",
+    ]
+
+    nonisolated(unsafe) static let pattern: Regex<AnyRegexOutput> = {
+        let suffix = suffixes.joined(separator: "|")
+        return try! Regex(
+            #"^(?:关于)?(?<pre>.*?)(?:关于)?(?<year>(?:19|20)\d{2})年度?(?:的)?(?<post>.*?)(?:\#(suffix))(?:\(.{0,20}\))?$"#)
+    }()
+
+    /// The bureau (nil for a bare "2019年度政府信息公开年度报告") and year of `title`,
+    /// or nil when `title` is not a report title.
+    public static func parse(_ title: String) -> (bureau: String?, year: Int)? {
+        let text = compact(title)
+        guard text.count <= 120, let match = try? pattern.wholeMatch(in: text),
+            let yearText = match["year"]?.substring, let year = Int(yearText)
+        else { return nil }
+        let pre = cleanBureau(match["pre"]?.substring.map(String.init) ?? "")
+        let post = cleanBureau(match["post"]?.substring.map(String.init) ?? "")
+        let bureau = !pre.isEmpty ? pre : post
+        return (bureau.isEmpty ? nil : bureau, year)
+    }
+
+    /// NFKC without whitespace: titles wrap and get padded anywhere.
+    static func compact(_ text: String) -> String {
+        String(String.UnicodeScalarView(
+            text.precomposedStringWithCompatibilityMapping.unicodeScalars.filter { !$0.properties.isWhitespace }))
+    }
+
+    private static func cleanBureau(_ text: String) -> String {
+        var bureau = Substring(text)
+        for affix in ["关于", "的"] where bureau.hasSuffix(affix) { bureau = bureau.dropLast(affix.count) }
+        if bureau.hasPrefix("关于") { bureau = bureau.dropFirst(2) }
+        return String(bureau)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Expands the paths given to `import` into files: files as given,
+/// directories walked recursively in name order, hidden entries skipped.
+public enum FileCollector {
+    /// The files under `paths`, and a failure for each path that does not exist.
+    public static func collect(_ paths: [String]) -> (files: [String], missing: [ImportFailure]) {
+        var files: [String] = []
+        var missing: [ImportFailure] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                missing.append(ImportFailure(path: path, reason: "no such file or directory"))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let root = URL(fileURLWithPath: path)
+            guard let walker = manager.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            else { continue }
+            var found: [String] = []
+            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                let relative = url.path.dropFirst(root.path.count).drop { $0 == "/" }
+                found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+            }
+            files += found.sorted()
+        }
+        return (files, missing)
+    }
+}

@@ -1,0 +1,87 @@
+import Crypto
+import Foundation
+
+/// One file's way from bytes to a validated report: detect the format,
+/// decode, read, extract, validate (architecture.md, the one-way pipeline).
+///
+/// Pure and independent per file, so files can be parsed concurrently; only
+/// storing needs the database.
+public struct ReportParser: Sendable {
+    /// Files larger than this are refused before reading: no report is that big,
+    /// and a hostile file must not exhaust memory.
+    public static let maximumFileSize = 64 << 20
+
+    public let extractor: ReportExtractor
+    public let validator: Validator
+
+    public init(catalog: MetricCatalog = .standard) {
+        extractor = ReportExtractor(catalog: catalog)
+        validator = Validator(catalog: catalog)
+    }
+
+    /// Lower-case hex SHA-256 of `bytes`.
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Reads a file from disk, refusing unreadable and oversized files.
+    public static func readFile(at path: String) throws(ImportFailure) -> [UInt8] {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw ImportFailure(path: path, reason: "cannot read: no such file or not accessible")
+        }
+        if let size = attributes[.size] as? Int, size > maximumFileSize {
+            throw ImportFailure(
+                path: path, reason: "file is \(size >> 20) MB, larger than the \(maximumFileSize >> 20) MB limit")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ImportFailure(path: path, reason: "cannot read: permission denied")
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+            guard data.count <= maximumFileSize else {
+                throw ImportFailure(path: path, reason: "file is larger than the \(maximumFileSize >> 20) MB limit")
+            }
+            return [UInt8](data)
+        } catch let failure as ImportFailure {
+            throw failure
+        } catch {
+            throw ImportFailure(path: path, reason: "cannot read: \(error.localizedDescription)")
+        }
+    }
+
+    /// Parses and validates the report in `bytes`.
+    public func parse(
+        _ bytes: [UInt8], path: String, sha256: String? = nil, options: ImportOptions = .init()
+    ) throws(ImportFailure) -> ParsedReport {
+        let format = DocumentFormat.detect(bytes)
+        let decoded: DecodedText
+        let document: Document
+        switch format {
+        case .text:
+            do {
+                decoded = try TextDecoder.decode(bytes, forced: options.encoding)
+            } catch {
+                throw ImportFailure(path: path, reason: error.description)
+            }
+            document = PlainTextReader.read(decoded.text)
+        case .ole:
+            throw ImportFailure(path: path, reason: "legacy .doc/.wps (OLE) file: convert to DOCX or PDF first")
+        case .html, .pdf, .docx:
+            throw ImportFailure(path: path, reason: "\(format.rawValue.uppercased()) reports are not supported yet")
+        }
+        var report: ExtractedReport
+        do {
+            report = try extractor.extract(document, options: options.extraction)
+        } catch {
+            throw ImportFailure(path: path, reason: error.description)
+        }
+        validator.validate(&report)
+        let source = SourceFile(
+            path: path, sha256: sha256 ?? Self.sha256(bytes), format: format, encoding: decoded.encoding)
+        return ParsedReport(report: report, source: source)
+    }
+}

@@ -1,0 +1,11 @@
+/// A column of a ``ResultTable``: its header and whether its values are numbers.
+public struct ResultColumn: Sendable, Equatable {
+    public let name: String
+    /// Numbers are written unquoted in JSON and right-aligned in tables.
+    public let isNumeric: Bool
+
+    public init(_ name: String, numeric: Bool = false) {
+        self.name = name
+        isNumeric = numeric
+    }
+}

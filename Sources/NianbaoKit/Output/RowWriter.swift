@@ -1,0 +1,106 @@
+import Foundation
+
+/// Writes rows one at a time in an ``OutputFormat``, so exports stream.
+///
+/// CSV follows RFC 4180: fields quoted only when they hold a comma, quote,
+/// CR or LF, quotes doubled, CRLF after every record, NULL as an empty field.
+/// The table format needs every row to size its columns, so it buffers.
+public final class RowWriter {
+    public let format: OutputFormat
+    let sink: OutputSink
+    private var columns: [ResultColumn] = []
+    private var bufferedRows: [[String?]] = []
+    private var rowCount = 0
+
+    public init(format: OutputFormat, sink: OutputSink) {
+        self.format = format
+        self.sink = sink
+    }
+
+    /// Writes a whole table.
+    public static func write(_ table: ResultTable, format: OutputFormat, to sink: OutputSink) {
+        let writer = RowWriter(format: format, sink: sink)
+        writer.begin(table.columns)
+        table.rows.forEach(writer.write)
+        writer.end()
+    }
+
+    public func begin(_ columns: [ResultColumn]) {
+        self.columns = columns
+        switch format {
+        case .csv: sink.write(columns.map { Self.csvField($0.name) }.joined(separator: ",") + "\r\n")
+        case .tsv: sink.write(columns.map { Self.tsvField($0.name) }.joined(separator: "\t") + "\n")
+        case .json: sink.write("[")
+        case .ndjson, .table: break
+        }
+    }
+
+    public func write(_ row: [String?]) {
+        switch format {
+        case .csv: sink.write(row.map { $0.map(Self.csvField) ?? "" }.joined(separator: ",") + "\r\n")
+        case .tsv: sink.write(row.map { $0.map(Self.tsvField) ?? "" }.joined(separator: "\t") + "\n")
+        case .json: sink.write((rowCount == 0 ? "\n" : ",\n") + jsonObject(row))
+        case .ndjson: sink.write(jsonObject(row) + "\n")
+        case .table: bufferedRows.append(row)
+        }
+        rowCount += 1
+    }
+
+    public func end() {
+        switch format {
+        case .json: sink.write(rowCount == 0 ? "]\n" : "\n]\n")
+        case .table: sink.write(TextTable.render(columns: columns, rows: bufferedRows))
+        case .csv, .tsv, .ndjson: break
+        }
+        sink.flush()
+    }
+
+    // MARK: - Fields
+
+    static func csvField(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
+            return value
+        }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func tsvField(_ value: String) -> String {
+        String(value.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    }
+
+    private func jsonObject(_ row: [String?]) -> String {
+        let members = zip(columns, row).map { column, value -> String in
+            let encoded: String =
+                switch value {
+                case nil: "null"
+                case let value? where column.isNumeric && Self.isJSONNumber(value): value
+                case let value?: Self.jsonString(value)
+                }
+            return Self.jsonString(column.name) + ":" + encoded
+        }
+        return "{" + members.joined(separator: ",") + "}"
+    }
+
+    /// Whether `text` is already valid JSON number syntax (exact decimals pass through unchanged).
+    static func isJSONNumber(_ text: String) -> Bool {
+        guard let value = ExactDecimal(text) else { return false }
+        return !text.hasPrefix("+") && !(text.hasPrefix("0") && text.count > 1 && !text.hasPrefix("0."))
+            && value.description.count > 0
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,5 @@
+/// A validated report ready to store, with where it came from.
+public struct ParsedReport: Sendable {
+    public var report: ExtractedReport
+    public var source: SourceFile
+}

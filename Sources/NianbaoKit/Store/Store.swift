@@ -1,0 +1,172 @@
+import Foundation
+import NianbaoSQLite
+
+/// The SQLite database of reports, facts and findings: opening and migrating
+/// it, and writing reports whole or not at all (architecture.md, "store").
+///
+/// One `Store` owns one connection and is used from one thread at a time.
+public final class Store {
+    public let path: String
+    let connection: Connection
+
+    /// Opens the database at `path`, creating and migrating it when writable.
+    /// - Parameter readOnly: for commands that only read; a missing file is then an error.
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+        self.path = path
+        if readOnly && !FileManager.default.fileExists(atPath: path) { throw .noDatabase(path: path) }
+        do {
+            connection = try Connection(path: path, mode: readOnly ? .readOnly : .readWrite)
+            try connection.execute("PRAGMA foreign_keys = ON")
+            if readOnly {
+                let version = try connection.userVersion()
+                guard version <= Schema.currentVersion else {
+                    throw StoreError.newerSchema(path: path, found: version, supported: Schema.currentVersion)
+                }
+            } else {
+                // WAL lets readers query while an import writes; NORMAL sync is
+                // durable across application crashes in WAL mode.
+                try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+                try migrate()
+            }
+        } catch let error as SQLiteError {
+            throw .sqlite(path: path, error)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            fatalError("unexpected error \(error)")
+        }
+    }
+
+    /// Applies pending migrations and refreshes the `metrics` dictionary from the catalog.
+    private func migrate() throws {
+        let version = try connection.userVersion()
+        guard version <= Schema.currentVersion else {
+            throw StoreError.newerSchema(path: path, found: version, supported: Schema.currentVersion)
+        }
+        try connection.transaction(.immediate) {
+            for migration in Schema.migrations.dropFirst(version) { try connection.execute(migration) }
+            try connection.setUserVersion(Schema.currentVersion)
+            try refreshMetrics(MetricCatalog.standard)
+        }
+    }
+
+    /// Writes every catalog metric into `metrics`, so SQL users see the same dictionary as the code.
+    private func refreshMetrics(_ catalog: MetricCatalog) throws {
+        let upsert = """
+            INSERT INTO metrics (key, section, group_label, row_label, column_label, unit, versions,
+                                 comparability, identities, optional_in, sort_order)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET section = excluded.section, group_label = excluded.group_label,
+                row_label = excluded.row_label, column_label = excluded.column_label, unit = excluded.unit,
+                versions = excluded.versions, comparability = excluded.comparability,
+                identities = excluded.identities, optional_in = excluded.optional_in,
+                sort_order = excluded.sort_order
+            """
+        for (order, metric) in catalog.metrics.enumerated() {
+            try connection.run(upsert, [
+                .text(metric.key), .text(metric.section.rawValue), metric.group.map(SQLiteValue.text) ?? .null,
+                .text(metric.rowLabel), .text(metric.columnLabel), .text(metric.unit.rawValue),
+                .text(metric.versions.map(\.rawValue).joined(separator: ",")), .text(metric.comparability.rawValue),
+                .text(metric.identities.joined(separator: ",")),
+                .text(metric.optionalIn.map(\.rawValue).joined(separator: ",")), .integer(Int64(order)),
+            ])
+        }
+    }
+
+    // MARK: - Writing
+
+    /// The id and source of the report imported from a file with this hash, if any.
+    public func report(sha256: String) throws(StoreError) -> (id: Int64, bureau: String, year: Int)? {
+        try wrap {
+            try connection.rows(
+                "SELECT r.id, b.name, r.year FROM reports r JOIN bureaus b ON b.id = r.bureau_id WHERE r.sha256 = ?",
+                [.text(sha256)]
+            ).first.map { ($0[0].int64 ?? 0, $0[1].string ?? "", Int($0[2].int64 ?? 0)) }
+        }
+    }
+
+    /// Stores a report whole: its row, every fact and every finding, in one
+    /// transaction (or one savepoint inside a caller's transaction), or nothing.
+    /// - Parameter replace: replace an existing report for the same bureau and year.
+    public func save(_ parsed: ParsedReport, replace: Bool, importedAt: Date = Date()) throws(StoreError) -> SaveOutcome {
+        try wrap {
+            let body = { () throws -> SaveOutcome in try self.insert(parsed, replace: replace, importedAt: importedAt) }
+            return try connection.isInsideTransaction
+                ? connection.savepoint("report", body) : connection.transaction(.immediate, body)
+        }
+    }
+
+    private func insert(_ parsed: ParsedReport, replace: Bool, importedAt: Date) throws -> SaveOutcome {
+        let report = parsed.report
+        try connection.run("INSERT INTO bureaus (name) VALUES (?) ON CONFLICT (name) DO NOTHING", [.text(report.bureau)])
+        guard let bureauID = try connection.scalar("SELECT id FROM bureaus WHERE name = ?", [.text(report.bureau)])?.int64
+        else { throw StoreError.conflict(bureau: report.bureau, year: report.year, existingSource: "?") }
+        var previous: String?
+        if let existing = try connection.rows(
+            "SELECT id, source_path FROM reports WHERE bureau_id = ? AND year = ?",
+            [.integer(bureauID), .integer(Int64(report.year))]
+        ).first {
+            let source = existing[1].string ?? ""
+            guard replace else { throw StoreError.conflict(bureau: report.bureau, year: report.year, existingSource: source) }
+            try connection.run("DELETE FROM reports WHERE id = ?", [existing[0]])
+            previous = source
+        }
+        try connection.run(
+            """
+            INSERT INTO reports (bureau_id, year, template, title, published_on, source_path, source_format,
+                                 encoding, sha256, parser_version, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .integer(bureauID), .integer(Int64(report.year)), .text(report.version.rawValue),
+                report.metadata.title.map(SQLiteValue.text) ?? .null,
+                report.metadata.publishedOn.map(SQLiteValue.text) ?? .null,
+                .text(parsed.source.path), .text(parsed.source.format.rawValue),
+                parsed.source.encoding.map { .text($0.rawValue) } ?? .null, .text(parsed.source.sha256),
+                .text(Nianbao.parserVersion), .text(Self.timestamp(importedAt)),
+            ])
+        let reportID = connection.lastInsertRowID
+        let insertFact = try connection.cachedStatement(
+            "INSERT INTO facts (report_id, metric, value, value_text, raw, status, flags, locator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let catalog = MetricCatalog.standard
+        for (key, cell) in report.cells.sorted(by: { catalog.order(of: $0.key) < catalog.order(of: $1.key) }) {
+            let number: SQLiteValue =
+                cell.value.map { value in value.integerValue.map { .integer(Int64($0)) } ?? .real(value.doubleValue) } ?? .null
+            try insertFact.run([
+                .integer(reportID), .text(key), number, cell.value.map { .text($0.description) } ?? .null,
+                cell.raw.map(SQLiteValue.text) ?? .null, .text(cell.status.rawValue),
+                cell.flags.isEmpty ? .null : .text(cell.flags.joined(separator: ",")),
+                cell.locator.map(SQLiteValue.text) ?? .null,
+            ])
+        }
+        let insertFinding = try connection.cachedStatement(
+            "INSERT INTO findings (report_id, rule, severity, metric, message) VALUES (?, ?, ?, ?, ?)")
+        for finding in report.findings {
+            try insertFinding.run([
+                .integer(reportID), .text(finding.rule), .text(finding.severity.rawValue),
+                finding.metric.map(SQLiteValue.text) ?? .null, .text(finding.message),
+            ])
+        }
+        return previous.map { .replaced(reportID: reportID, previousSource: $0) } ?? .inserted(reportID: reportID)
+    }
+
+    /// Runs `body`, turning SQLite errors into ``StoreError``.
+    func wrap<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch let error as SQLiteError {
+            throw .sqlite(path: path, error)
+        } catch {
+            fatalError("unexpected error \(error)")
+        }
+    }
+
+    /// ISO 8601 in UTC, to the second.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

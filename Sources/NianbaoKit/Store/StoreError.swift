@@ -1,0 +1,24 @@
+import NianbaoSQLite
+
+/// A database problem, with the database path and SQLite's own words.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// SQLite failed; the error carries result code, message and SQL.
+    case sqlite(path: String, SQLiteError)
+    /// A read-only command found no database file.
+    case noDatabase(path: String)
+    /// The database was written by a newer nianbao.
+    case newerSchema(path: String, found: Int, supported: Int)
+    /// The report's bureau and year are already imported from another file.
+    case conflict(bureau: String, year: Int, existingSource: String)
+
+    public var description: String {
+        switch self {
+        case .sqlite(let path, let error): "database \(path): \(error.message) (SQLite error \(error.resultCode))"
+        case .noDatabase(let path): "no database at \(path); run `nianbao import` first (or pass --db)"
+        case .newerSchema(let path, let found, let supported):
+            "database \(path) has schema version \(found); this nianbao reads up to \(supported): upgrade nianbao"
+        case .conflict(let bureau, let year, let source):
+            "\(bureau) \(year) is already imported from \(source); pass --replace to replace it"
+        }
+    }
+}

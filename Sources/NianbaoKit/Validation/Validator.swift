@@ -1,0 +1,111 @@
+import Foundation
+
+/// Checks a report against the catalog's identities and plausibility rules
+/// (report-format.md §7) and records what it finds. A reported number is never
+/// changed: the only values the validator writes are blank 总计 cells beside
+/// non-zero components, computed and marked `derived`.
+public struct Validator: Sendable {
+    public let catalog: MetricCatalog
+
+    public init(catalog: MetricCatalog = .standard) { self.catalog = catalog }
+
+    public func validate(_ report: inout ExtractedReport) {
+        let identities = catalog.identities(for: report.version)
+        deriveBlankTotals(identities, &report.cells)
+        for identity in identities { check(identity, report.cells, &report.findings) }
+        checkRegulationMakers(report, &report.findings)
+    }
+
+    // MARK: - Derived totals
+
+    /// Fills blank 总计 cells whose components are known and not all zero,
+    /// until nothing changes (a row total may feed a column total).
+    func deriveBlankTotals(_ identities: [Identity], _ cells: inout [String: CellValue]) {
+        var changed = true
+        while changed {
+            changed = false
+            for identity in identities {
+                guard let total = identity.total, let cell = cells[total], cell.status == .blank,
+                    let sum = sum(identity.rhs, cells), sum != 0
+                else { continue }
+                cells[total] = CellValue(
+                    value: ExactDecimal(sum), raw: cell.raw, status: .derived, flags: cell.flags, locator: cell.locator)
+                changed = true
+            }
+        }
+    }
+
+    // MARK: - Identities
+
+    func check(_ identity: Identity, _ cells: [String: CellValue], _ findings: inout [Finding]) {
+        if let total = identity.total, let cell = cells[total], cell.status == .blank || cell.status == .notApplicable {
+            return  // a blank total with zero components: nothing was reported to check
+        }
+        guard let left = sum(identity.lhs, cells), let right = sum(identity.rhs, cells), left != right else { return }
+        findings.append(Finding(
+            rule: identity.rule, severity: .error, metric: identity.total ?? identity.lhs.first?.keys.first,
+            message: "\(identity.rule) \(identity.scope): \(describe(identity.lhs, cells)) = \(left) but \(describe(identity.rhs, cells)) = \(right)"))
+    }
+
+    /// The sum of `terms`, or nil when a term cannot be read (missing, ambiguous, invalid).
+    func sum(_ terms: [IdentityTerm], _ cells: [String: CellValue]) -> Int? {
+        var total = 0
+        for term in terms {
+            guard let value = value(of: term, cells) else { return nil }
+            total += value
+        }
+        return total
+    }
+
+    private func value(of term: IdentityTerm, _ cells: [String: CellValue]) -> Int? {
+        switch term {
+        case .cell(let key):
+            return value(of: key, cells)
+        case .group(let subtotal, let components):
+            let printed = components.filter { cells[$0].map { $0.status != .missing } ?? false }
+            if !printed.isEmpty { return sum(printed.map(IdentityTerm.cell), cells) }
+            return value(of: subtotal, cells)
+        }
+    }
+
+    /// A cell's value for identities: blank and `/` count 0 (report-format.md §7).
+    private func value(of key: String, _ cells: [String: CellValue]) -> Int? {
+        guard let cell = cells[key] else { return nil }
+        switch cell.status {
+        case .blank, .notApplicable: return 0
+        case .reported, .derived: return cell.value?.integerValue
+        case .missing, .ambiguous, .invalid: return nil
+        }
+    }
+
+    private func describe(_ terms: [IdentityTerm], _ cells: [String: CellValue]) -> String {
+        let parts = terms.map { term -> String in
+            switch term {
+            case .cell(let key): value(of: key, cells).map(String.init) ?? "?"
+            case .group: value(of: term, cells).map(String.init) ?? "?"
+            }
+        }
+        return parts.count > 6 ? "Σ \(parts.count) cells" : parts.joined(separator: "+")
+    }
+
+    // MARK: - Plausibility
+
+    /// S4: only State Council departments and provincial or districted-city
+    /// governments make 规章; a county-level or lower body reporting them has
+    /// almost certainly misplaced a number.
+    func checkRegulationMakers(_ report: ExtractedReport, _ findings: inout [Finding]) {
+        guard Self.isCountyLevelOrBelow(report.bureau) else { return }
+        for key in ["proactive.regulation.issued", "proactive.regulation.repealed", "proactive.regulation.in_force"] {
+            guard let value = report.cells[key]?.value, value > ExactDecimal(0) else { continue }
+            findings.append(Finding(
+                rule: "S4", severity: .warning, metric: key,
+                message: "S4 \(report.bureau) reports 规章 \(catalog.metric(key)?.columnLabel ?? key) = \(value), but county-level and lower bodies do not make 规章"))
+        }
+    }
+
+    /// Whether a bureau name places it at county level or below (县, 区, 旗, 镇, 乡, 街道).
+    static func isCountyLevelOrBelow(_ bureau: String) -> Bool {
+        let name = bureau.replacingOccurrences(of: "自治区", with: "").replacingOccurrences(of: "地区", with: "")
+        return ["县", "区", "旗", "镇", "乡", "街道", "苏木"].contains { name.contains($0) }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import NianbaoKit
+
+extension NianbaoCommand {
+    struct ImportCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Import report files and folders (walked recursively) into the database.",
+            discussion: """
+                Each report goes in whole or not at all. The same file twice changes nothing; a different file \
+                for an already imported bureau and year is refused unless --replace. One line per file and a \
+                summary go to standard error. Exit status 0 when every file imported, 1 when any failed.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "Report files or folders.")
+        var paths: [String]
+
+        @Flag(help: "Replace an already imported report of the same bureau and year.")
+        var replace = false
+
+        @Option(help: "Report year, overriding the title (for files of one report).")
+        var year: Int?
+
+        @Option(help: "Bureau name, overriding the title (for files of one report).")
+        var bureau: String?
+
+        @Option(help: "Decode files as this encoding: UTF-8, GB18030 (also GBK, GB2312), UTF-16LE, UTF-16BE.")
+        var encoding: String?
+
+        @Flag(help: "Print a machine-readable summary as JSON on standard output.")
+        var json = false
+
+        func validate() throws {
+            if let encoding, TextEncoding(label: encoding) == nil {
+                throw ValidationError("unknown encoding \(encoding); use UTF-8, GB18030, UTF-16LE or UTF-16BE")
+            }
+            if let year, !(1990...2100).contains(year) { throw ValidationError("--year \(year) is not a report year") }
+        }
+
+        func run() throws {
+            let store = try database.open(readOnly: false)
+            let options = ImportOptions(
+                replace: replace, encoding: encoding.flatMap(TextEncoding.init(label:)),
+                extraction: ExtractionOptions(year: year, bureau: bureau))
+            let results = Importer(store: store).run(paths, options: options) { result in
+                Console.note(ImportSummary.line(for: result))
+            }
+            let summary = ImportSummary(results)
+            Console.note(summary.totalsLine)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                let data = try encoder.encode(summary)
+                FileHandle.standardOutput.write(data + Data("\n".utf8))
+            }
+            if summary.failed > 0 { throw ExitCode.failure }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import NianbaoKit
+
+extension OutputFormat: ExpressibleByArgument {}
