@@ -38,6 +38,10 @@ extension Connection {
     ///
     /// Transactions do not nest: "An attempt to invoke the BEGIN command
     /// within a transaction will fail with an error". Use `savepoint` inside.
+    ///
+    /// The result is discardable, so that a one-line body such as
+    /// `{ try db.run(sql) }`, whose value is the change count, needs no `_ =`.
+    @discardableResult
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
         try execute("BEGIN \(kind.rawValue) TRANSACTION")
         let result: T
@@ -76,6 +80,7 @@ extension Connection {
     /// As in `transaction`, nothing is rolled back when SQLite has already
     /// ended the transaction, and the body's error is rethrown unchanged.
     /// The name is quoted as an SQL identifier, so any text is safe.
+    @discardableResult
     public func savepoint<T>(_ name: String = "nianbao", _ body: () throws -> T) throws -> T {
         let quotedName = "\"" + name.replacing("\"", with: "\"\"") + "\""
         let startedTransaction = !isInsideTransaction

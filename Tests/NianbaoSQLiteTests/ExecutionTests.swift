@@ -118,13 +118,13 @@ struct ExecutionTests {
 
     @Test func rowsGiveNamesAndValuesBySubscript() throws {
         let db = try Connection.inMemory()
-        let rows = try db.rows("SELECT 1 AS Year, 'x' AS name, NULL AS nothing")
+        let rows = try db.rows("SELECT 1 AS Year, 'x' AS name, NULL AS absent")
         let row = try #require(rows.first)
-        #expect(row.columnNames == ["Year", "name", "nothing"])
+        #expect(row.columnNames == ["Year", "name", "absent"])
         #expect(row["Year"] == 1)
         #expect(row["year"] == 1) // SQL names ignore ASCII case
         #expect(row["name"] == "x")
-        #expect(row["nothing"].isNull)
+        #expect(row["absent"].isNull)
         #expect(row["missing"] == .null)
         #expect(row[1].string == "x")
     }

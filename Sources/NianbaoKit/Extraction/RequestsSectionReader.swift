@@ -22,6 +22,13 @@ public struct RequestsSectionReader: Sendable {
             guard let i = alignment.observed(for: j) else {
                 guard spec.isRequired(in: version) else { continue }
                 for key in keys { result.cells[key] = .missing }
+                if let merged = mergedGroupRow(of: spec, specs: specs, alignment: alignment) {
+                    // （六）其他处理 printed as one row: its sub-rows are not in the document.
+                    result.findings.append(Finding(
+                        rule: "merged_row", severity: .info, metric: keys.last,
+                        message: "section 三 prints \(merged.labels.canonical) as one row; sub-row \(spec.labels.canonical) is NULL"))
+                    continue
+                }
                 result.isComplete = false
                 result.findings.append(Finding(
                     rule: "missing_row", severity: .warning, metric: keys.last,
@@ -60,5 +67,15 @@ public struct RequestsSectionReader: Sendable {
                 message: "section 三 row “\(row.label)” (\(row.source.locator(cell: 0))) matches no template row; its values are not stored"))
         }
         return result
+    }
+
+    /// The printed subtotal row of `spec`'s group, when the document printed
+    /// the group as one merged row instead of its sub-rows.
+    private func mergedGroupRow(of spec: RowSpec, specs: [RowSpec], alignment: RowAlignment) -> RowSpec? {
+        guard let group = spec.group else { return nil }
+        return specs.indices.first { j in
+            specs[j].group == group && specs[j].optionalIn.contains(version) && specs[j].key != spec.key
+                && alignment.observed(for: j) != nil
+        }.map { specs[$0] }
     }
 }

@@ -4,7 +4,10 @@ import Foundation
 /// directories walked recursively in name order, hidden entries skipped.
 public enum FileCollector {
     /// The files under `paths`, and a failure for each path that does not exist.
-    public static func collect(_ paths: [String]) -> (files: [String], missing: [ImportFailure]) {
+    /// - Parameter excluding: files never to collect from a directory walk
+    ///   (the database being written, when it sits among the reports).
+    public static func collect(_ paths: [String], excluding: Set<String> = []) -> (files: [String], missing: [ImportFailure]) {
+        let excluded = Set(excluding.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         var files: [String] = []
         var missing: [ImportFailure] = []
         let manager = FileManager.default
@@ -23,7 +26,10 @@ public enum FileCollector {
                 at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
             else { continue }
             var found: [String] = []
-            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            for case let url as URL in walker
+            where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
+                && !excluded.contains(url.standardizedFileURL.path)
+            {
                 let relative = url.path.dropFirst(root.path.count).drop { $0 == "/" }
                 found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
             }

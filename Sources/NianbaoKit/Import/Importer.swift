@@ -14,7 +14,8 @@ public final class Importer {
     public func run(
         _ paths: [String], options: ImportOptions = .init(), report: (FileResult) -> Void = { _ in }
     ) -> [FileResult] {
-        let (files, missing) = FileCollector.collect(paths)
+        let database = ["", "-wal", "-shm", "-journal"].map { store.path + $0 }
+        let (files, missing) = FileCollector.collect(paths, excluding: Set(database))
         var results = missing.map { FileResult(path: $0.path, outcome: .failed($0)) }
         results.forEach(report)
         for path in files {
