@@ -19,6 +19,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // libxml2's HTML parser, the one that reads real-world pages (libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // The only module that touches the SQLite C API.
         .target(name: "NianbaoSQLite", dependencies: ["CSQLite"]),
         // The domain: decoding, documents, catalog, extraction, validation, store, output.
@@ -26,6 +32,7 @@ let package = Package(
             name: "NianbaoKit",
             dependencies: [
                 "NianbaoSQLite",
+                "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

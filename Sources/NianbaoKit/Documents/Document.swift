@@ -8,10 +8,13 @@ public struct Document: Sendable, Equatable {
     public var blocks: [Block]
     /// Metadata a format states outside the body (an HTML `<title>`), if any.
     public var title: String?
+    /// Named metadata outside the body (HTML `<meta name content>`), names lower-cased.
+    public var properties: [String: String]
 
-    public init(blocks: [Block], title: String? = nil) {
+    public init(blocks: [Block], title: String? = nil, properties: [String: String] = [:]) {
         self.blocks = blocks
         self.title = title
+        self.properties = properties
     }
 
     /// The paragraphs only, in order.

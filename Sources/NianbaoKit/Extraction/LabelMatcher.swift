@@ -10,27 +10,33 @@ public struct LabelMatcher: Sendable {
 
     /// Normalised group labels that may prefix an observed label (merged cells to the left).
     private let groupLabels: [String]
+    /// Normalised candidate labels of each row by key: each variant, alone and after its group.
+    private let candidates: [String: [String]]
 
     public init(rows: [RowSpec]) {
         groupLabels = Set(rows.compactMap(\.group)).map(LabelNormalizer.normalize).sorted { $0.count > $1.count }
+        var candidates: [String: [String]] = [:]
+        for row in rows {
+            let group = row.group.map(LabelNormalizer.normalize) ?? ""
+            candidates[row.key] = row.labels.all.map(LabelNormalizer.normalize).flatMap { variant in
+                group.isEmpty ? [variant] : [variant, group + variant]
+            }
+        }
+        self.candidates = candidates
     }
 
     /// The similarity of `observed` (normalised) to `row`, or nil when it cannot name it.
     public func score(_ observed: String, _ row: RowSpec, version: TemplateVersion) -> Double? {
         guard !observed.isEmpty else { return nil }
         let stripped = strippingGroups(observed)
-        let group = row.group.map(LabelNormalizer.normalize) ?? ""
         var best = 0.0
-        for variant in row.labels.all.map(LabelNormalizer.normalize) {
-            let candidates = group.isEmpty ? [variant] : [variant, group + variant]
-            for candidate in candidates {
-                if row.optionalIn.contains(version) {
-                    if stripped == candidate || observed == candidate { return 1 }
-                    continue
-                }
-                best = max(best, Self.similarity(observed, candidate), Self.similarity(stripped, candidate))
-                if best == 1 { return 1 }
+        for candidate in candidates[row.key] ?? [] {
+            if row.optionalIn.contains(version) {
+                if stripped == candidate || observed == candidate { return 1 }
+                continue
             }
+            best = max(best, Self.similarity(observed, candidate), Self.similarity(stripped, candidate))
+            if best == 1 { return 1 }
         }
         return best >= Self.threshold ? best : nil
     }

@@ -1,17 +1,38 @@
 import Foundation
+import Synchronization
 
-/// Puts labels into one comparable form before any matching (report-format.md §2.3).
+/// Puts labels into one comparable form before any matching (report-format.md §2.3, §11.3).
 ///
 /// Only labels go through here: numbers and the stored raw text are never
 /// rewritten. The steps: Unicode NFKC (full-width brackets and digits become
-/// ASCII), removal of every whitespace and line break ("规 章", "本年新\n制作数量"),
-/// one quote style, and one list separator, since "1.", "1．", "1、" and the
-/// "，"/"、" of the （六） sub-rows all occur for the same label.
+/// ASCII); pinyin glosses of mirror copies dropped ("鎮(zhèn)"); traditional
+/// characters made simplified (ICU's Hant-Hans transform); every whitespace
+/// and line break removed ("规 章", "本年新\n制作数量"); one quote style; and
+/// one list separator, since "1.", "1．", "1、" and the "，"/"、" of the （六）
+/// sub-rows all occur for the same label.
 public enum LabelNormalizer {
+    /// Results by input: labels repeat across rows and reports, and the
+    /// traditional-to-simplified transform is the costly step.
+    private static let cache = Mutex<[String: String]>([:])
+    private static let cacheLimit = 20_000
+
     public static func normalize(_ label: String) -> String {
-        let compatible = label.precomposedStringWithCompatibilityMapping
+        if let cached = cache.withLock({ $0[label] }) { return cached }
+        let result = compute(label)
+        cache.withLock { cache in
+            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[label] = result
+        }
+        return result
+    }
+
+    static func compute(_ label: String) -> String {
+        var text = withoutPinyin(label.precomposedStringWithCompatibilityMapping)
+        if text.unicodeScalars.contains(where: { $0.value >= 0x3400 }) {
+            text = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
+        }
         var result = String.UnicodeScalarView()
-        for scalar in compatible.unicodeScalars {
+        for scalar in text.unicodeScalars {
             if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" { continue }
             switch scalar {
             case "“", "”", "„", "‟", "\"", "'", "‘", "’", "「", "」", "『", "』": result.append("\"")
@@ -22,5 +43,29 @@ public enum LabelNormalizer {
             }
         }
         return String(result)
+    }
+
+    /// Removes pinyin glosses: "(" + 1–8 Latin letters (tone marks included) + ")".
+    static func withoutPinyin(_ text: String) -> String {
+        guard text.contains("(") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "(") {
+            let inner = rest[rest.index(after: open)...].prefix { isPinyinLetter($0) }
+            let after = inner.endIndex
+            if (1...8).contains(inner.count), after < rest.endIndex, rest[after] == ")" {
+                result += rest[..<open]
+                rest = rest[rest.index(after: after)...]
+            } else {
+                result += rest[...open]
+                rest = rest[rest.index(after: open)...]
+            }
+        }
+        return result + rest
+    }
+
+    private static func isPinyinLetter(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        return ("a"..."z").contains(character) || ("A"..."Z").contains(character) || (0xC0...0x24F).contains(scalar.value)
     }
 }

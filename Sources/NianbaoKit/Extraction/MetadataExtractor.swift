@@ -1,22 +1,37 @@
 import Foundation
 
-/// Finds the title, bureau, year and statistics period of a report (report-format.md §10).
+/// Finds the title, bureau, year, statistics period and publication date of a
+/// report (report-format.md §10).
 ///
-/// The title is searched in the format's own title and in the first
-/// paragraphs, joining up to three consecutive lines because titles wrap
-/// ("…政府信息公开工作" / "年度报告").
+/// The title is searched in the format's own title (an HTML `<title>`, whose
+/// site suffix "-沭阳县发改局" is cut off) and in the first paragraphs, joining
+/// up to three consecutive lines because titles wrap ("…政府信息公开工作" /
+/// "年度报告"). A bare title without bureau takes the bureau from the next
+/// line or the "发布机构" line.
 public enum MetadataExtractor {
     /// How many leading paragraphs may hold the title.
-    static let titleSearchDepth = 8
+    static let titleSearchDepth = 12
+    /// Separators between a page title and its site name.
+    static let titleSeparators: Set<Character> = ["-", "_", "|", "—", "–", "－"]
 
     nonisolated(unsafe) static let periodPattern = try! Regex(
         #"统计(?:期限|时限|期间|时间|区间|周期|期)?[^。；;]{0,16}?(?<year>(?:19|20)\d{2})年0?1月0?1日"#)
+    nonisolated(unsafe) static let datePattern = try! Regex(
+        #"(?:发布日期|公开日期|发布时间|成文日期|印发日期|发文日期)[:：]?(?<y>(?:19|20)\d{2})[-年/.](?<m>\d{1,2})[-月/.](?<d>\d{1,2})"#)
+    nonisolated(unsafe) static let publisherPattern = try! Regex(#"(?:发布机构|发布单位)[:：]?(?<name>[^:：\s]{2,40}?)(?:发布日期|公开日期|发布时间|成文日期|$)"#)
 
     public static func extract(_ document: Document) -> ReportMetadata {
         var metadata = ReportMetadata()
         let paragraphs = document.paragraphs.map(\.text)
+        // Lines that may state metadata: paragraphs and table rows outside the statistics.
+        let lines = paragraphs + document.tables.flatMap { $0.rows.map { $0.cells.map(\.text).joined(separator: " ") } }
+        let compactLines = lines.map(TitleParser.compact)
+
         var candidates: [(title: String, next: String?)] = []
-        if let title = document.title { candidates.append((title, nil)) }
+        if let title = document.title {
+            candidates.append((title, nil))
+            candidates += title.split(whereSeparator: titleSeparators.contains).map { (String($0), nil) }
+        }
         let head = Array(paragraphs.prefix(titleSearchDepth))
         for start in head.indices {
             for length in 1...3 where start + length <= head.count {
@@ -27,17 +42,45 @@ public enum MetadataExtractor {
             guard let parsed = TitleParser.parse(title) else { continue }
             metadata.title = TitleParser.compact(title)
             metadata.year = parsed.year
-            metadata.bureau = parsed.bureau ?? next.flatMap(bureauLine)
+            metadata.bureau = parsed.bureau ?? next.flatMap(bureauLine) ?? publisher(compactLines)
             break
         }
-        for paragraph in paragraphs {
-            let text = TitleParser.compact(paragraph)
+        for text in compactLines {
             if let match = try? periodPattern.firstMatch(in: text), let year = match["year"]?.substring {
                 metadata.periodYear = Int(year)
                 break
             }
         }
+        metadata.publishedOn = publicationDate(compactLines, document.properties)
         return metadata
+    }
+
+    /// The "发布机构" line's bureau.
+    static func publisher(_ lines: [String]) -> String? {
+        for line in lines {
+            if let match = try? publisherPattern.firstMatch(in: line), let name = match["name"]?.substring {
+                return String(name)
+            }
+        }
+        return nil
+    }
+
+    /// The publication date (YYYY-MM-DD) from a "发布日期" line or a page's date metadata.
+    static func publicationDate(_ lines: [String], _ properties: [String: String]) -> String? {
+        var texts = lines.compactMap { line -> String? in
+            guard let match = try? datePattern.firstMatch(in: line) else { return nil }
+            return [match["y"], match["m"], match["d"]].compactMap { $0?.substring.map(String.init) }.joined(separator: "-")
+        }
+        for key in ["pubdate", "publishdate", "firstpublishedtime", "article:published_time"] {
+            if let value = properties[key] { texts.append(String(value.prefix(10))) }
+        }
+        for text in texts {
+            let parts = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            guard parts.count >= 3, (1990...2100).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2])
+            else { continue }
+            return String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
+        }
+        return nil
     }
 
     /// A line that can only be a bureau name: short, no digits, no sentence punctuation.

@@ -8,13 +8,18 @@ public struct ObservedRow: Sendable, Equatable {
     public let normalizedLabel: String
     /// The value cells, left to right.
     public let values: [TableCell]
-    /// Index of the first value cell in the source row, for locators.
-    public let firstValueIndex: Int
+    /// Index of each value cell in the source row, for locators.
+    public let valueIndices: [Int]
 
     public var isLabeled: Bool { !normalizedLabel.isEmpty }
 
+    /// Index of the first value cell in the source row.
+    public var firstValueIndex: Int { valueIndices.first ?? 0 }
+
     /// The locator of value `k`.
-    public func locator(value k: Int) -> String { source.locator(cell: firstValueIndex + k) }
+    public func locator(value k: Int) -> String {
+        source.locator(cell: valueIndices.indices.contains(k) ? valueIndices[k] : firstValueIndex)
+    }
 
     /// The data rows of `rows` for a table `width` value columns wide.
     ///
@@ -27,7 +32,9 @@ public struct ObservedRow: Sendable, Equatable {
     ) -> [ObservedRow] {
         var result: [ObservedRow] = []
         for located in rows {
-            let cells = located.row.cells
+            // A copy to the right of a colspan is neither a value nor a label of its own.
+            let origins = located.row.cells.indices.filter { !located.row.cells[$0].isColumnContinuation }
+            let cells = origins.map { located.row.cells[$0] }
             var start = cells.count
             while start > 0, ValueParser.isValueLike(cells[start - 1].text) { start -= 1 }
             let run = Array(cells[start...])
@@ -48,10 +55,11 @@ public struct ObservedRow: Sendable, Equatable {
                 chunks = [(0, run[...])]
             }
             for (number, chunk) in chunks.enumerated() {
+                let first = start + chunk.offset
                 result.append(ObservedRow(
                     source: located, label: number == 0 ? label : "",
                     normalizedLabel: number == 0 ? normalized : "",
-                    values: Array(chunk.cells), firstValueIndex: start + chunk.offset))
+                    values: Array(chunk.cells), valueIndices: Array(origins[first..<first + chunk.cells.count])))
             }
         }
         return result

@@ -14,7 +14,7 @@ public struct ProactiveSectionReader: Sendable {
         let specs = catalog.proactiveRows(for: version)
         let matcher = LabelMatcher(rows: specs)
         var result = SectionCells()
-        var header: [String]?
+        var header: [(range: ClosedRange<Int>, label: String)]?
         var seen: Set<String> = []
 
         for located in rows {
@@ -26,13 +26,13 @@ public struct ProactiveSectionReader: Sendable {
                 continue
             }
             if label.hasPrefix("信息内容") {
-                header = cells[(first + 1)...].map { LabelNormalizer.normalize($0.text) }
+                header = Self.origins(cells, after: first).map { ($0.range, LabelNormalizer.normalize(cells[$0.index].text)) }
                 continue
             }
-            let values = Array(cells[(first + 1)...])
+            let values = Self.origins(cells, after: first)
             let scored = specs.compactMap { spec in matcher.score(label, spec, version: version).map { (spec, $0) } }
             guard let spec = scored.max(by: { $0.1 < $1.1 })?.0 else {
-                if values.contains(where: { !ValueParser.isBlank($0.text) && ValueParser.isValueLike($0.text) }) {
+                if values.contains(where: { !ValueParser.isBlank(cells[$0.index].text) && ValueParser.isValueLike(cells[$0.index].text) }) {
                     result.findings.append(Finding(
                         rule: "unknown_row", severity: .warning,
                         message: "section 二 row “\(cells[first].text)” (\(located.locator(cell: first))) matches no template row; its values are not stored"))
@@ -46,10 +46,10 @@ public struct ProactiveSectionReader: Sendable {
                 continue
             }
             let columns = spec.columnsByVersion[version] ?? []
-            guard let mapping = columnMapping(values: values, header: header, columns: columns) else {
+            guard let mapping = columnMapping(values: values, cells: cells, header: header, columns: columns) else {
                 for column in columns {
                     result.cells[spec.key + "." + column.key] = CellValue(
-                        raw: values.map(\.text).joined(separator: " "), status: .ambiguous,
+                        raw: values.map { cells[$0.index].text }.joined(separator: " "), status: .ambiguous,
                         locator: located.locator(cell: first))
                 }
                 result.findings.append(Finding(
@@ -57,11 +57,11 @@ public struct ProactiveSectionReader: Sendable {
                     message: "section 二 row \(spec.labels.canonical) shows \(values.count) values for \(columns.count) columns (\(located.locator(cell: first))); its cells are NULL"))
                 continue
             }
-            for (k, column) in mapping {
+            for (index, column) in mapping {
                 let key = spec.key + "." + column.key
                 guard let metric = catalog.metric(key) else { continue }
-                var cell = ValueParser.parse(values[k].text, for: metric)
-                cell.locator = located.locator(cell: first + 1 + k)
+                var cell = ValueParser.parse(cells[index].text, for: metric)
+                cell.locator = located.locator(cell: index)
                 if column.isApproximate { cell.flags.append("approx") }
                 result.cells[key] = cell
             }
@@ -76,23 +76,40 @@ public struct ProactiveSectionReader: Sendable {
         return result
     }
 
-    /// Which value cell holds which column: by the header's labels when they
-    /// name every column once, else by position when the counts agree.
-    func columnMapping(values: [TableCell], header: [String]?, columns: [ColumnSpec]) -> [(Int, ColumnSpec)]? {
-        if let header, header.count == values.count {
+    /// The origin cells after `first` (colspan copies skipped), with the grid columns each covers.
+    static func origins(_ cells: [TableCell], after first: Int) -> [(index: Int, range: ClosedRange<Int>)] {
+        cells.indices.dropFirst(first + 1).filter { !cells[$0].isColumnContinuation }.map { index in
+            (index, index...(index + max(cells[index].columnSpan, 1) - 1))
+        }
+    }
+
+    /// Which value cell (by index in its row) holds which column: by the
+    /// header cell whose grid columns contain the value's, when the header
+    /// names every column once; else by position when the counts agree.
+    func columnMapping(
+        values: [(index: Int, range: ClosedRange<Int>)], cells: [TableCell], header: [(range: ClosedRange<Int>, label: String)]?,
+        columns: [ColumnSpec]
+    ) -> [(Int, ColumnSpec)]? {
+        if let header {
             var mapping: [(Int, ColumnSpec)] = []
-            for (k, text) in header.enumerated() where !text.isEmpty {
+            for (range, text) in header where !text.isEmpty {
+                let inside = values.filter { range.contains($0.range.lowerBound) }
                 let scored = columns.map { column in
                     (column, column.labels.all.map { LabelMatcher.similarity(text, LabelNormalizer.normalize($0)) }.max() ?? 0)
                 }
-                guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= LabelMatcher.threshold else { continue }
-                mapping.append((k, best.0))
+                guard inside.count == 1, let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= LabelMatcher.threshold
+                else { continue }
+                mapping.append((inside[0].index, best.0))
             }
             let named = Set(mapping.map(\.1.key))
             if named.count == columns.count && mapping.count == columns.count { return mapping }
         }
-        let filled = values.count
-        if filled == columns.count { return Array(zip(values.indices, columns)) }
+        // Trailing empty cells a grid may carry are not values.
+        var positional = values
+        while positional.count > columns.count, let last = positional.last, ValueParser.isBlank(cells[last.index].text) {
+            positional.removeLast()
+        }
+        if positional.count == columns.count { return Array(zip(positional.map(\.index), columns)) }
         return nil
     }
 }

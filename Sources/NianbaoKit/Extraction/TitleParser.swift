@@ -31,10 +31,15 @@ public enum TitleParser {
         return (bureau.isEmpty ? nil : bureau, year)
     }
 
-    /// NFKC without whitespace: titles wrap and get padded anywhere.
+    /// NFKC, simplified characters, no whitespace: titles wrap and get padded
+    /// anywhere, and mirror copies print them in traditional characters.
     static func compact(_ text: String) -> String {
-        String(String.UnicodeScalarView(
+        var compact = String(String.UnicodeScalarView(
             text.precomposedStringWithCompatibilityMapping.unicodeScalars.filter { !$0.properties.isWhitespace }))
+        if compact.unicodeScalars.contains(where: { $0.value >= 0x3400 }) {
+            compact = compact.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? compact
+        }
+        return compact
     }
 
     private static func cleanBureau(_ text: String) -> String {

@@ -61,16 +61,17 @@ public struct ReportParser: Sendable {
         let decoded: DecodedText
         let document: Document
         switch format {
-        case .text:
+        case .text, .html:
+            let declared = format == .html ? HTMLCharsetSniffer.declaredEncoding(bytes) : nil
             do {
-                decoded = try TextDecoder.decode(bytes, forced: options.encoding)
+                decoded = try TextDecoder.decode(bytes, forced: options.encoding, declared: declared)
             } catch {
                 throw ImportFailure(path: path, reason: error.description)
             }
-            document = PlainTextReader.read(decoded.text)
+            document = format == .html ? HTMLReader.read(decoded.text) : PlainTextReader.read(decoded.text)
         case .ole:
             throw ImportFailure(path: path, reason: "legacy .doc/.wps (OLE) file: convert to DOCX or PDF first")
-        case .html, .pdf, .docx:
+        case .pdf, .docx:
             throw ImportFailure(path: path, reason: "\(format.rawValue.uppercased()) reports are not supported yet")
         }
         var report: ExtractedReport

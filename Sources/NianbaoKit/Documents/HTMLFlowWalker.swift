@@ -1,0 +1,78 @@
+import Foundation
+
+/// Walks an HTML tree in reading order, turning inline text into paragraphs
+/// and data tables into grids; layout tables (tables holding tables) are
+/// walked as flow so nothing inside them is lost.
+struct HTMLFlowWalker {
+    private var blocks: [Block] = []
+    private var line = ""
+    private var tableCount = 0
+    private var paragraphCount = 0
+    private var title: String?
+    private var properties: [String: String] = [:]
+
+    mutating func walk(_ node: HTMLNode, depth: Int) {
+        for child in node.children {
+            if let text = child.text {
+                line += text
+                continue
+            }
+            guard let name = child.elementName else { continue }
+            switch name {
+            case "head":
+                readHead(child)
+            case "title":
+                if title == nil { title = HTMLText.inline(child) }
+            case "meta":
+                readMeta(child)
+            case _ where HTMLNode.ignored.contains(name):
+                continue
+            case "br":
+                flush()
+            case "table" where !child.containsTable():
+                flush()
+                tableCount += 1
+                blocks.append(.table(HTMLTableBuilder.table(child, number: tableCount)))
+            case _ where depth >= HTMLReader.maximumDepth:
+                line += HTMLText.inline(child)
+            case _ where HTMLNode.blocks.contains(name):
+                flush()
+                walk(child, depth: depth + 1)
+                flush()
+            default:
+                walk(child, depth: depth + 1)
+            }
+        }
+    }
+
+    private mutating func readHead(_ head: HTMLNode) {
+        for element in head.elements {
+            switch element.elementName {
+            case "title": if title == nil { title = HTMLText.inline(element) }
+            case "meta": readMeta(element)
+            default: break
+            }
+        }
+    }
+
+    private mutating func readMeta(_ meta: HTMLNode) {
+        guard let name = meta.attribute("name") ?? meta.attribute("property"), let content = meta.attribute("content") else {
+            return
+        }
+        properties[name.lowercased()] = content
+    }
+
+    /// Ends the current paragraph.
+    private mutating func flush() {
+        let text = HTMLText.collapse(line)
+        line = ""
+        guard !text.isEmpty else { return }
+        paragraphCount += 1
+        blocks.append(.paragraph(Paragraph(text: text, line: paragraphCount)))
+    }
+
+    mutating func finish() -> Document {
+        flush()
+        return Document(blocks: blocks, title: title.map(HTMLText.collapse), properties: properties)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+internal import CLibXML2
+
+/// A thin, read-only view of a libxml2 node, so the walkers read like the tree they walk.
+struct HTMLNode {
+    let pointer: xmlNodePtr
+
+    /// Lower-case element name, nil for non-elements.
+    var elementName: String? {
+        guard pointer.pointee.type == XML_ELEMENT_NODE, let name = pointer.pointee.name else { return nil }
+        return String(cString: name).lowercased()
+    }
+
+    /// Text content of a text or CDATA node.
+    var text: String? {
+        let type = pointer.pointee.type
+        guard type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = pointer.pointee.content else {
+            return nil
+        }
+        return String(cString: content)
+    }
+
+    var children: [HTMLNode] {
+        var result: [HTMLNode] = []
+        var child = pointer.pointee.children
+        while let node = child {
+            result.append(HTMLNode(pointer: node))
+            child = node.pointee.next
+        }
+        return result
+    }
+
+    /// The element children only.
+    var elements: [HTMLNode] { children.filter { $0.elementName != nil } }
+
+    func attribute(_ name: String) -> String? {
+        guard let value = xmlGetProp(pointer, name) else { return nil }
+        defer { nianbao_xml_free(value) }
+        return String(cString: value)
+    }
+
+    /// A span attribute (`rowspan`, `colspan`) as a count from 1 to `limit`.
+    func span(_ name: String, limit: Int) -> Int {
+        guard let text = attribute(name) else { return 1 }
+        let digits = text.trimmingCharacters(in: .whitespaces).prefix { $0.isASCIIDigit }
+        return min(max(Int(digits) ?? 1, 1), limit)
+    }
+
+    /// Whether any descendant is a `<table>`.
+    func containsTable(depth: Int = 0) -> Bool {
+        guard depth < HTMLReader.maximumDepth else { return false }
+        return elements.contains { $0.elementName == "table" || $0.containsTable(depth: depth + 1) }
+    }
+
+    /// Elements whose content is never report text.
+    static let ignored: Set<String> = ["script", "style", "noscript", "template", "iframe", "object", "svg", "select", "button", "head"]
+
+    /// Elements that start a new line of text.
+    static let blocks: Set<String> = [
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "td", "th", "table", "tbody", "thead",
+        "tfoot", "section", "article", "header", "footer", "nav", "aside", "blockquote", "pre", "dd", "dt", "dl",
+        "center", "form", "hr", "caption", "main", "figure", "figcaption", "address",
+    ]
+}

@@ -1,0 +1,33 @@
+internal import CLibXML2
+
+/// Reads HTML pages with libxml2's HTML parser, which recovers from the
+/// malformed markup of old CMSes and Word exports (report-format.md §11).
+///
+/// Tables without nested tables become ``Table``s with row and column spans
+/// resolved into a full grid; tables that hold other tables are page layout
+/// and are read as flow, so the statistics tables inside them are found
+/// wherever they sit. Scripts and styles are ignored; `<br>` and block
+/// elements break paragraphs and cell lines.
+public enum HTMLReader {
+    /// Deeper markup than this is hostile or broken; its content is still read as text.
+    static let maximumDepth = 256
+
+    /// Parses UTF-8 `text` (already decoded by ``TextDecoder``).
+    public static func read(_ text: String) -> Document {
+        var bytes = Array(text.utf8)
+        if bytes.isEmpty { bytes = [0x20] }
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count), "report.html", "UTF-8", options)
+            }
+        }
+        guard let document else { return Document(blocks: []) }
+        defer { xmlFreeDoc(document) }
+        var walker = HTMLFlowWalker()
+        if let root = xmlDocGetRootElement(document) { walker.walk(HTMLNode(pointer: root), depth: 0) }
+        return walker.finish()
+    }
+}

@@ -1,0 +1,57 @@
+/// Text of HTML content as a reader sees it: whitespace runs (including
+/// `&nbsp;` and the newlines of the source) collapsed to one space, `<br>` and
+/// block elements inside a cell kept as line breaks.
+enum HTMLText {
+    /// All text under `node` on one line.
+    static func inline(_ node: HTMLNode, depth: Int = 0) -> String {
+        collapse(raw(node, depth: depth, breaks: false))
+    }
+
+    /// Text under `node` with `<br>` and block boundaries as "\n", each line collapsed.
+    static func lines(_ node: HTMLNode) -> String {
+        raw(node, depth: 0, breaks: true)
+            .split(separator: "\n", omittingEmptySubsequences: true)
+            .map { collapse(String($0)) }
+            .filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
+
+    private static func raw(_ node: HTMLNode, depth: Int, breaks: Bool) -> String {
+        var text = ""
+        for child in node.children {
+            if let content = child.text {
+                text += content
+                continue
+            }
+            guard let name = child.elementName, !HTMLNode.ignored.contains(name), depth < HTMLReader.maximumDepth else {
+                continue
+            }
+            if name == "br" {
+                text += breaks ? "\n" : " "
+                continue
+            }
+            let isBlock = HTMLNode.blocks.contains(name)
+            if isBlock && breaks { text += "\n" }
+            text += raw(child, depth: depth + 1, breaks: breaks)
+            if isBlock { text += breaks ? "\n" : " " }
+        }
+        return text
+    }
+
+    /// Runs of whitespace (ASCII, no-break space, ideographic space kept apart)
+    /// become one space; ends are trimmed.
+    static func collapse(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace && character != "\u{3000}" {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

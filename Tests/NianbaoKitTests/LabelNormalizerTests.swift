@@ -1,0 +1,71 @@
+import Testing
+@testable import NianbaoKit
+
+/// report-format.md §2.3: labels are compared only after NFKC, whitespace
+/// removal and quote / separator unification.
+@Suite struct LabelNormalizerTests {
+    private func n(_ text: String) -> String { LabelNormalizer.normalize(text) }
+
+    @Test func halfAndFullWidthBracketsAreEqual() {
+        #expect(n("(一)") == n("（一）"))
+        #expect(n("(三)不予公开") == n("（三）不予公开"))
+        #expect(n("第二十条第（一）项") == n("第二十条第(一)项"))
+        // NFKC turns the full-width bracket into ASCII.
+        #expect(n("（一）予以公开") == "(一)予以公开")
+    }
+
+    @Test func fullWidthDigitsBecomeASCII() {
+        #expect(n("１.属于国家秘密") == n("1.属于国家秘密"))
+        #expect(n("２０２１") == "2021")
+    }
+
+    @Test(arguments: [
+        ("规 章", "规章"),
+        ("本年新\n制作数量", "本年新制作数量"),
+        ("本年新\r\n制作数量", "本年新制作数量"),
+        ("商业　企业", "商业企业"),  // U+3000 ideographic space
+        ("科研\t机构", "科研机构"),
+        ("  行政许可  ", "行政许可"),
+        ("(三)\n不予公开", "(三)不予公开"),
+        ("行政\u{00A0}处罚", "行政处罚"),  // NBSP
+        ("行政\u{200B}强制", "行政强制"),  // zero-width space
+    ])
+    func whitespaceAndLineBreaksAreRemoved(_ input: String, _ expected: String) {
+        #expect(n(input) == expected)
+        #expect(n(input) == n(expected))
+    }
+
+    @Test func quotesAreUnified() {
+        #expect(n("3.危及“三安全一稳定”") == n("3.危及\"三安全一稳定\""))
+        #expect(n("“三安全一稳定”") == n("\"三安全一稳定\""))
+        #expect(n("‘三安全一稳定’") == n("\"三安全一稳定\""))
+        #expect(n("「三安全一稳定」") == n("\"三安全一稳定\""))
+    }
+
+    @Test func listSeparatorsAreUnified() {
+        let forms = ["1.属于国家秘密", "1．属于国家秘密", "1、属于国家秘密", "1。属于国家秘密"]
+        let normalized = Set(forms.map(n))
+        #expect(normalized.count == 1, "\(normalized)")
+        // The （六） sub-rows appear with "，" as well as "、".
+        #expect(
+            n("1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请")
+                == n("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"))
+    }
+
+    @Test func differentLabelsStayDifferent() {
+        #expect(n("规章") != n("行政规范性文件"))
+        #expect(n("1.属于国家秘密") != n("2.属于国家秘密"))
+        #expect(n("（一）予以公开") != n("（二）部分公开"))
+    }
+
+    @Test func normalizationIsIdempotent() {
+        for label in ["（三） 不予公开", "3.危及“三安全一稳定”", "本年新\n制作数量", "第二十条第（一）项"] {
+            #expect(n(n(label)) == n(label))
+        }
+    }
+
+    @Test func emptyAndWhitespaceOnlyBecomeEmpty() {
+        #expect(n("") == "")
+        #expect(n(" \n\t　") == "")
+    }
+}

@@ -1,0 +1,144 @@
+import Testing
+@testable import NianbaoKit
+
+/// report-format.md §10.1 title patterns and §10.2 year; MetadataExtractor on wrapped titles.
+@Suite struct TitleParserTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let title: String
+        let bureau: String?
+        let year: Int
+        var testDescription: String { title }
+    }
+
+    /// One example per row of the §10.1 table (and the other examples given there).
+    static let patterns: [Case] = [
+        // {bureau}{YYYY}年政府信息公开工作年度报告
+        Case(title: "重庆市开州区公安局2021年政府信息公开工作年度报告", bureau: "重庆市开州区公安局", year: 2021),
+        Case(title: "昆明市应急管理局2022年政府信息公开工作年度报告", bureau: "昆明市应急管理局", year: 2022),
+        Case(title: "佳荣里街2021年政府信息公开工作年度报告", bureau: "佳荣里街", year: 2021),
+        // {YYYY}年{bureau}政府信息公开工作年度报告
+        Case(title: "2021年迎宾路街道政府信息公开工作年度报告", bureau: "迎宾路街道", year: 2021),
+        Case(title: "2022年金华市市场监管局政府信息公开工作年度报告", bureau: "金华市市场监管局", year: 2022),
+        // {bureau}{YYYY}年度政府信息公开工作年度报告
+        Case(title: "临夏州公安局2023年度政府信息公开工作年度报告", bureau: "临夏州公安局", year: 2023),
+        // {YYYY}年度{bureau}政府信息公开工作年度报告
+        Case(title: "2022年度螅镇政府信息公开工作年度报告", bureau: "螅镇", year: 2022),
+        // {bureau}{YYYY}年度政府信息公开工作报告
+        Case(title: "台安县人民政府办公室2020年度政府信息公开工作报告", bureau: "台安县人民政府办公室", year: 2020),
+        Case(title: "朝阳市自然资源局2025年度政府信息公开工作报告", bureau: "朝阳市自然资源局", year: 2025),
+        // {bureau}{YYYY}年政府信息公开工作报告 (ministries)
+        Case(title: "应急管理部2023年政府信息公开工作报告", bureau: "应急管理部", year: 2023),
+        Case(title: "自然资源部2024年政府信息公开工作报告", bureau: "自然资源部", year: 2024),
+        // {YYYY}年{bureau}信息公开年报
+        Case(title: "2022年湖口县卫生健康委员会信息公开年报", bureau: "湖口县卫生健康委员会", year: 2022),
+        // {bureau}关于{YYYY}年度政府信息公开情况的报告
+        Case(title: "宁强县自然资源局关于2021年度政府信息公开情况的报告", bureau: "宁强县自然资源局", year: 2021),
+        // {bureau}{YYYY}年政务信息公开年度报告 (older)
+        Case(title: "舒兰市市场监督管理局2016年政务信息公开年度报告", bureau: "舒兰市市场监督管理局", year: 2016),
+        // bare {YYYY}年度政府信息公开年度报告
+        Case(title: "2019年度政府信息公开年度报告", bureau: nil, year: 2019),
+        // Other spellings in the corpus and §10.
+        Case(title: "2019年上海市人民政府办公厅政府信息公开工作年度报告", bureau: "上海市人民政府办公厅", year: 2019),
+        Case(title: "2021年山亭区应急局政府信息公开工作年度报告", bureau: "山亭区应急局", year: 2021),
+    ]
+
+    @Test(arguments: patterns)
+    func everyPatternOfTheSpec(_ c: Case) throws {
+        let parsed = try #require(TitleParser.parse(c.title), "title not recognised: \(c.title)")
+        #expect(parsed.bureau == c.bureau, "bureau of \(c.title)")
+        #expect(parsed.year == c.year, "year of \(c.title)")
+    }
+
+    static let spaced: [Case] = [
+        Case(title: "重庆市开州区公安局 2021 年政府信息公开工作年度报告", bureau: "重庆市开州区公安局", year: 2021),
+        Case(title: "2021年山亭区应急局政府信息公开工作\n年度报告", bureau: "山亭区应急局", year: 2021),
+        Case(title: "  2021年迎宾路街道政府信息公开\r\n工作年度报告  ", bureau: "迎宾路街道", year: 2021),
+        Case(title: "临夏州公安局　2023年度政府信息公开工作年度报告", bureau: "临夏州公安局", year: 2023),  // U+3000
+        Case(title: "应急管理部２０２３年政府信息公开工作报告", bureau: "应急管理部", year: 2023),  // full-width digits
+        Case(title: "宁强县自然资源局 关于 2021 年度政府信息公开情况的报告", bureau: "宁强县自然资源局", year: 2021),
+    ]
+
+    @Test(arguments: spaced)
+    func whitespaceLineBreaksAndFullWidthDigits(_ c: Case) throws {
+        let parsed = try #require(TitleParser.parse(c.title), "title not recognised: \(c.title.debugDescription)")
+        #expect(parsed.bureau == c.bureau)
+        #expect(parsed.year == c.year)
+    }
+
+    @Test(arguments: [
+        "",
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "本报告所列数据的统计期限自2021年1月1日至2021年12月31日",
+        "政府信息公开工作年度报告",  // no year
+        "山亭区应急局政府信息公开工作年度报告",  // no year
+        "2021年山亭区应急局政府信息公开工作",  // no suffix (first line of a wrapped title)
+        "关于印发2021年政务公开工作要点的通知",
+        "2021年1月1日",
+        "（一）予以公开",
+    ])
+    func nonTitlesAreNil(_ text: String) {
+        let parsed = TitleParser.parse(text)
+        let recognised = parsed != nil
+        #expect(!recognised, "\(text.debugDescription) parsed as \(String(describing: parsed))")
+    }
+
+    @Test func overlongTextIsNotATitle() {
+        let prose = String(repeating: "本机关认真贯彻落实条例要求，", count: 10) + "2021年政府信息公开工作年度报告"
+        let recognised = TitleParser.parse(prose) != nil
+        #expect(!recognised)
+    }
+
+    // MARK: MetadataExtractor
+
+    private func document(_ paragraphs: [String], title: String? = nil) -> Document {
+        Document(
+            blocks: paragraphs.enumerated().map { .paragraph(Paragraph(text: $1, line: $0 + 1)) },
+            title: title)
+    }
+
+    @Test func titleWrappedOverTwoParagraphs() {
+        let metadata = MetadataExtractor.extract(document([
+            "2021年山亭区应急局政府信息公开工作",
+            "年度报告",
+            "根据《中华人民共和国政府信息公开条例》规定，特向社会公布本机关2021年度政府信息公开工作年度报告。",
+            "本报告所列数据的统计期限自2021年1月1日至2021年12月31日。",
+        ]))
+        #expect(metadata.title == "2021年山亭区应急局政府信息公开工作年度报告")
+        #expect(metadata.bureau == "山亭区应急局")
+        #expect(metadata.year == 2021)
+        #expect(metadata.periodYear == 2021)
+    }
+
+    @Test func periodSentenceYearIsKeptEvenWhenItDisagrees() {
+        // §10.2: a 2021 report stating a 2020 period; extraction records both.
+        let metadata = MetadataExtractor.extract(document([
+            "淮安市某局2021年政府信息公开工作年度报告",
+            "本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。",
+        ]))
+        #expect(metadata.year == 2021)
+        #expect(metadata.periodYear == 2020)
+    }
+
+    @Test func bareTitleTakesTheBureauFromTheNextLine() {
+        let metadata = MetadataExtractor.extract(document(["2019年度政府信息公开年度报告", "衡阳市国资委", "一、总体情况"]))
+        #expect(metadata.year == 2019)
+        #expect(metadata.bureau == "衡阳市国资委")
+    }
+
+    @Test func documentTitleIsUsedFirst() {
+        let metadata = MetadataExtractor.extract(document(
+            ["一、总体情况", "2021年，我局认真贯彻落实…"],
+            title: "重庆市开州区公安局2021年政府信息公开工作年度报告"))
+        #expect(metadata.bureau == "重庆市开州区公安局")
+        #expect(metadata.year == 2021)
+        #expect(metadata.periodYear == nil)
+    }
+
+    @Test func noTitleNoMetadata() {
+        let metadata = MetadataExtractor.extract(document(["一、总体情况", "本机关认真贯彻落实条例。"]))
+        #expect(metadata.year == nil)
+        #expect(metadata.bureau == nil)
+        #expect(metadata.title == nil)
+    }
+}
