@@ -32,6 +32,12 @@ public enum TextDecoder {
         }
         if let offset = binaryOffset(bytes) { throw .binary(offset: offset) }
         if let declared {
+            // Pages saved from a browser keep their `charset=gb2312` meta although
+            // the browser wrote UTF-8. GBK text is practically never valid UTF-8
+            // with multi-byte characters, so such bytes are read as UTF-8.
+            if declared != .utf8, bytes.contains(where: { $0 >= 0x80 }), let text = String(validating: bytes, as: UTF8.self) {
+                return DecodedText(text: text, encoding: .utf8, hadByteOrderMark: false)
+            }
             return DecodedText(text: try decode(bytes, as: declared), encoding: declared, hadByteOrderMark: false)
         }
         do {

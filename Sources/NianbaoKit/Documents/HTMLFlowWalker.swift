@@ -38,6 +38,12 @@ struct HTMLFlowWalker {
             case _ where HTMLNode.blocks.contains(name):
                 flush()
                 walk(child, depth: depth + 1)
+                if line.contains("\u{00A0}") && line.allSatisfy(\.isWhitespace) {
+                    // `<p>&nbsp;</p>`: an intentionally blank cell of a table flattened into paragraphs.
+                    paragraphCount += 1
+                    blocks.append(.paragraph(Paragraph(text: "", line: paragraphCount)))
+                    line = ""
+                }
                 flush()
             default:
                 walk(child, depth: depth + 1)

@@ -1,6 +1,6 @@
 /// A table row together with where it sits, so every cell read from it can be traced back.
 public struct LocatedRow: Sendable, Equatable {
-    /// 1-based table number in the document.
+    /// 1-based table number in the document; 0 for rows read from paragraphs.
     public let table: Int
     /// 1-based row number in its table.
     public let index: Int
@@ -8,6 +8,10 @@ public struct LocatedRow: Sendable, Equatable {
 
     /// A human locator for cell `cell` (0-based) of this row.
     public func locator(cell: Int) -> String {
+        guard table > 0 else {
+            let line = row.cells.indices.contains(cell) ? row.cells[cell].line : row.line
+            return "paragraph \(line ?? 0)"
+        }
         var text = "table \(table), row \(index), cell \(cell + 1)"
         if let line = row.cells.indices.contains(cell) ? row.cells[cell].line : row.line { text += ", line \(line)" }
         return text

@@ -30,6 +30,8 @@ public struct ProactiveSectionReader: Sendable {
                 continue
             }
             let values = Self.origins(cells, after: first)
+            // Prose (a paragraph naming 行政处罚) is not a row of the table.
+            guard values.contains(where: { ValueParser.isValueLike(cells[$0.index].text) }) else { continue }
             let scored = specs.compactMap { spec in matcher.score(label, spec, version: version).map { (spec, $0) } }
             guard let spec = scored.max(by: { $0.1 < $1.1 })?.0 else {
                 if values.contains(where: { !ValueParser.isBlank(cells[$0.index].text) && ValueParser.isValueLike(cells[$0.index].text) }) {

@@ -33,10 +33,8 @@ public struct ReportExtractor: Sendable {
         let metadata = MetadataExtractor.extract(document)
         let year = try year(metadata, options, &findings)
         guard let bureau = options.bureau ?? metadata.bureau else { throw .missingBureau }
-        if bureau.contains(where: { $0.isASCII && $0.isLetter }) {
-            findings.append(Finding(
-                rule: "bureau_name", severity: .warning,
-                message: "bureau name “\(bureau)” contains Latin letters (a mirror or hijacked copy?)"))
+        if let problem = BureauNameCheck.problem(bureau) {
+            findings.append(Finding(rule: "bureau_name", severity: .warning, message: problem))
         }
         return ExtractedReport(
             bureau: bureau, year: year, version: version, metadata: metadata,

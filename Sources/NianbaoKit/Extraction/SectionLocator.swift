@@ -5,6 +5,11 @@
 /// It walks the document once with a current section: a section heading
 /// paragraph or an anchor row switches it; rows of any table are assigned to
 /// the section in force. Rows before the first anchor belong to no section.
+///
+/// Inside a section, paragraphs are read as cells too, for tables flattened
+/// into one paragraph per cell (report-format.md §11.1): a label paragraph
+/// after value paragraphs starts a new row. These rows have table number 0.
+/// Prose paragraphs become rows without values, which the section readers skip.
 public enum SectionLocator {
     /// The located rows per section, and the section whose table the document
     /// ends in (a sign of truncation when that table is incomplete).
@@ -16,16 +21,27 @@ public enum SectionLocator {
     public static func locate(_ document: Document) -> Result {
         var result = Result()
         var current: ReportSection?
+        var flattened = FlattenedRows()
         for block in document.blocks {
             switch block {
             case .paragraph(let paragraph):
-                switch headingSection(LabelNormalizer.normalize(paragraph.text)) {
+                let heading = headingSection(LabelNormalizer.normalize(paragraph.text))
+                if heading != nil, let section = current { result.rows[section, default: []] += flattened.finish() }
+                switch heading {
                 case .opens(let section): current = section
                 case .closes: current = nil
-                case nil: break
+                case nil:
+                    if current != nil {
+                        if let anchored = anchorSection(LabelNormalizer.normalize(paragraph.text)), anchored != current {
+                            result.rows[current!, default: []] += flattened.finish()
+                            current = anchored
+                        }
+                        flattened.add(paragraph)
+                    }
                 }
                 result.endsInside = nil
             case .table(let table):
+                if let section = current { result.rows[section, default: []] += flattened.finish() }
                 for (offset, row) in table.rows.enumerated() {
                     if let anchored = anchorSection(LabelNormalizer.normalize(row.text)) { current = anchored }
                     guard let section = current else { continue }
@@ -34,7 +50,35 @@ public enum SectionLocator {
                 result.endsInside = current
             }
         }
+        if let section = current { result.rows[section, default: []] += flattened.finish() }
         return result
+    }
+
+    /// Paragraphs of a section grouped into rows: label paragraphs, then the value paragraphs after them.
+    struct FlattenedRows {
+        private var rows: [LocatedRow] = []
+        private var cells: [TableCell] = []
+        private var hasValues = false
+
+        mutating func add(_ paragraph: Paragraph) {
+            let isValue = ValueParser.isValueLike(paragraph.text)
+            if !isValue && hasValues { endRow() }
+            cells.append(TableCell(paragraph.text, line: paragraph.line))
+            hasValues = hasValues || isValue
+        }
+
+        private mutating func endRow() {
+            if !cells.isEmpty { rows.append(LocatedRow(table: 0, index: rows.count + 1, row: TableRow(cells: cells, line: cells[0].line))) }
+            cells = []
+            hasValues = false
+        }
+
+        /// The rows gathered since the last call.
+        mutating func finish() -> [LocatedRow] {
+            endRow()
+            defer { rows = [] }
+            return rows
+        }
     }
 
     /// What a heading paragraph does to the current section.
