@@ -6,7 +6,9 @@ import Testing
 @Suite(.enabled(if: TestSupport.hasCorpus, "../shared/corpus is absent: real-document tests skipped"))
 struct CorpusTests {
     /// Corpus documents this build reads, with their expected files.
-    static let documents = ["shanting-emergency-2021.docx.txt"]
+    static let documents = [
+        "shanting-emergency-2021.docx.txt", "shanghai-gov-office-2019.html", "shuyang-fagaiju-2023.html",
+    ]
 
     @Test(arguments: documents)
     func everyExpectedCellIsExact(_ name: String) throws {
@@ -52,5 +54,37 @@ struct CorpusTests {
             ]
             #expect(previous?.contains(anchors[key]!) == true, "\(key) follows \(previous ?? "nothing")")
         }
+    }
+}
+
+/// What the real HTML pages carry besides their cells.
+@Suite(.enabled(if: TestSupport.hasCorpus, "../shared/corpus is absent: real-document tests skipped"))
+struct CorpusHTMLTests {
+    @Test func shanghaiBlankTotalsAreDerivedAndTheAmountConverted() throws {
+        let parsed = try TestSupport.parse(TestSupport.corpus.appendingPathComponent("shanghai-gov-office-2019.html"))
+        let report = parsed.report
+        #expect(parsed.source.format == .html)
+        #expect(parsed.source.encoding == .utf8)
+        #expect(report.metadata.publishedOn == "2020-01-31")
+        #expect(report.metadata.periodYear == 2019)
+        let amount = try #require(report.cells["proactive.procurement.amount_10k_yuan"])
+        #expect(amount.value?.description == "25.1")
+        #expect(amount.raw == "251000元")
+        #expect(amount.flags.contains("converted_from_yuan"))
+        // The colspan shift of section 二: 本年增/减 sits under a two-column header.
+        #expect(report.cells["proactive.license.items_change"]?.status == .reported)
+        #expect(report.cells["outcome.granted.total"]?.status == .derived)
+        #expect(report.cells["outcome.granted.total"]?.value == ExactDecimal(272))
+        #expect(report.cells["outcome.partial.org_commercial"]?.status == .blank)
+        #expect(report.findings.isEmpty, "\(report.findings)")
+    }
+
+    @Test func shuyangIsFoundInsideTheCMSPage() throws {
+        let parsed = try TestSupport.parse(TestSupport.corpus.appendingPathComponent("shuyang-fagaiju-2023.html"))
+        let report = parsed.report
+        #expect(report.bureau == "沭阳县发展和改革局")
+        #expect(report.metadata.publishedOn == "2024-01-17")
+        #expect(report.cells["requests.new.org_commercial"]?.status == .blank)
+        #expect(!report.findings.contains { $0.severity != .info }, "\(report.findings)")
     }
 }

@@ -60,7 +60,7 @@ import Testing
         let shifted = try d("3").shifted(by: 4)
         #expect(shifted.description == "0.0003")
         #expect(shifted.scale == 4)
-        #expect(shifted == d("0.0003"))
+        #expect(try shifted == d("0.0003"))
     }
 
     @Test func integerValue() throws {

@@ -68,4 +68,27 @@ import Testing
         #expect(n("") == "")
         #expect(n(" \n\t　") == "")
     }
+
+    // §2.3 / §11.3: mirror copies in traditional characters, with pinyin glosses.
+
+    @Test(arguments: [
+        ("規章", "规章"),
+        ("本年制發件數", "本年制发件数"),
+        ("現行有效件數", "现行有效件数"),
+        ("（三）不予公開", "（三）不予公开"),
+        ("4.保護第三方合法權益", "4.保护第三方合法权益"),
+        ("行政複議", "行政复议"),
+    ])
+    func traditionalCharactersBecomeSimplified(_ traditional: String, _ simplified: String) {
+        #expect(n(traditional) == n(simplified))
+    }
+
+    @Test func pinyinGlossesAreDropped() {
+        #expect(n("鎮(zhèn)") == n("镇"))
+        #expect(n("規(guī)章(zhāng)") == n("规章"))
+        #expect(n("行政許(xǔ)可") == n("行政许可"))
+        // Brackets that are not a gloss stay.
+        #expect(n("（一）予以公开") == "(一)予以公开")
+        #expect(n("(三)不予公开") == "(三)不予公开")
+    }
 }

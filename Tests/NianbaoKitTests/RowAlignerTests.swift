@@ -53,7 +53,7 @@ import Testing
         located(v2021Labels.enumerated().map { index, row in (unlabeled.contains(index + 1) ? [] : row.cells, index + 1) })
     }
 
-    private let specs = catalog.requestRows(for: .v2021)
+    private let specs = RowAlignerTests.catalog.requestRows(for: .v2021)
     private var aligner: RowAligner { RowAligner(catalogRows: specs, version: .v2021) }
 
     private func observed(_ rows: [LocatedRow]) -> [ObservedRow] {
@@ -295,9 +295,7 @@ import Testing
     }
 
     @Test func blankRowNeedsAKnownLabel() {
-        let blank = Self.located([(["3.其他"], 0)]).map { located in
-            LocatedRow(table: 1, index: 1, row: TableRow(cells: [TableCell("3.其他")] + (0..<7).map { _ in TableCell("") }))
-        }
+        let blank = [LocatedRow(table: 1, index: 1, row: TableRow(cells: [TableCell("3.其他")] + (0..<7).map { _ in TableCell("") }))]
         #expect(ObservedRow.rows(from: blank, width: 7, isKnownLabel: { _ in false }).isEmpty)
         #expect(ObservedRow.rows(from: blank, width: 7, isKnownLabel: { _ in true }).count == 1)
     }

@@ -153,6 +153,13 @@ import Testing
         #expect(ascii.encoding == .gb18030)
     }
 
+    @Test func utf8BytesUnderAStaleGB2312MetaAreUTF8() throws {
+        // A page saved by a browser: UTF-8 bytes, meta still says gb2312 (README, "Encodings").
+        let decoded = try decode(Self.shantingUTF8, declared: TextEncoding(label: "gb2312")).get()
+        #expect(decoded.text == "山亭区")
+        #expect(decoded.encoding == .utf8)
+    }
+
     @Test func bomWinsOverTheDeclaredEncoding() throws {
         let decoded = try decode([0xEF, 0xBB, 0xBF] + Self.shantingUTF8, declared: .gb18030).get()
         #expect(decoded.text == "山亭区")

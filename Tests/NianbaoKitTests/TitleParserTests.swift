@@ -65,6 +65,13 @@ import Testing
         #expect(parsed.year == c.year)
     }
 
+    @Test func traditionalCharacterTitle() throws {
+        // Mirror copies print titles in traditional characters (§11.3).
+        let parsed = try #require(TitleParser.parse("重慶市開州區公安局2021年政府信息公開工作年度報告"))
+        #expect(parsed.bureau == "重庆市开州区公安局")
+        #expect(parsed.year == 2021)
+    }
+
     @Test(arguments: [
         "",
         "一、总体情况",
@@ -133,6 +140,27 @@ import Testing
         #expect(metadata.bureau == "重庆市开州区公安局")
         #expect(metadata.year == 2021)
         #expect(metadata.periodYear == nil)
+    }
+
+    @Test func bareTitleTakesTheBureauFromThePublisherLine() {
+        let metadata = MetadataExtractor.extract(document([
+            "2019年度政府信息公开年度报告", "发布机构：衡阳市国资委 发布日期：2020-01-20", "一、总体情况",
+        ]))
+        #expect(metadata.year == 2019)
+        #expect(metadata.bureau == "衡阳市国资委")
+        #expect(metadata.publishedOn == "2020-01-20")
+    }
+
+    @Test func publicationDateInChineseNotation() {
+        let metadata = MetadataExtractor.extract(document(["应急管理部2023年政府信息公开工作报告", "发布日期：2024年1月5日"]))
+        #expect(metadata.publishedOn == "2024-01-05")
+    }
+
+    @Test func pageTitleWithSiteSuffix() {
+        let metadata = MetadataExtractor.extract(document(
+            ["一、总体情况"], title: "2023年沭阳县发展和改革局政府信息公开工作年度报告-沭阳县发改局"))
+        #expect(metadata.bureau == "沭阳县发展和改革局")
+        #expect(metadata.year == 2023)
     }
 
     @Test func noTitleNoMetadata() {

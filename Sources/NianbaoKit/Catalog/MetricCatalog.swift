@@ -63,20 +63,18 @@ public struct MetricCatalog: Sendable {
                     rules: rulesByKey[key]))
             }
         }
-        for row in requestRows {
-            for column in applicantColumns {
-                let key = row.key + "." + column.key
-                metrics.append(Self.metric(
-                    key: key, section: .requests, row: row, column: column,
-                    versions: row.versions.sorted(), approximate: false, rules: rulesByKey[key]))
-            }
-        }
-        for block in appealBlocks {
-            for column in resultColumns {
-                let key = block.key + "." + column.key
-                metrics.append(Self.metric(
-                    key: key, section: .appeals, row: block, column: column,
-                    versions: block.versions.sorted(), approximate: false, rules: rulesByKey[key]))
+        // Sections 三 and 四: every row crossed with the section's shared columns.
+        let grids: [(ReportSection, [RowSpec], [ColumnSpec])] = [
+            (.requests, requestRows, applicantColumns), (.appeals, appealBlocks, resultColumns),
+        ]
+        for (section, rows, columns) in grids {
+            for row in rows {
+                for column in columns {
+                    let key = row.key + "." + column.key
+                    metrics.append(Self.metric(
+                        key: key, section: section, row: row, column: column,
+                        versions: row.versions.sorted(), approximate: false, rules: rulesByKey[key]))
+                }
             }
         }
         self.metrics = metrics

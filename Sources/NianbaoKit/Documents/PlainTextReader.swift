@@ -11,7 +11,8 @@ public enum PlainTextReader {
     public static func read(_ text: String) -> Document {
         var builder = Builder()
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on both, so Windows files read the same.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             builder.add(stripMarkers(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine), line: lineNumber)
         }

@@ -13,7 +13,10 @@ public enum ValueParser {
 
     /// Parses `raw` for `metric`.
     public static func parse(_ raw: String, for metric: Metric) -> CellValue {
-        parse(raw, unit: metric.unit, unitInHeader: metric.columnLabel.contains("万元"))
+        let cell = parse(raw, unit: metric.unit, unitInHeader: metric.columnLabel.contains("万元"))
+        // Counts are ≥ 0; only 本年增/减 carries a sign (report-format.md §8.1).
+        if !metric.isSigned, let value = cell.value, value.isNegative { return CellValue(raw: raw, status: .invalid) }
+        return cell
     }
 
     /// Parses `raw` as a value in `unit`.
