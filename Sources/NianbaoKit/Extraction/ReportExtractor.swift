@@ -30,11 +30,12 @@ public struct ReportExtractor: Sendable {
         }
         guard result.cells.values.contains(where: { $0.status != .missing }) else { throw .noStatisticsTables }
         for (key, cell) in result.cells where cell.status == .invalid {
-            let reason = catalog.metric(key).map { $0.isSigned ? "a number" : "a whole number ≥ 0" } ?? "a number"
-            let unit = catalog.metric(key)?.unit.allowsFraction == true ? "a number" : reason
+            let metric = catalog.metric(key)
+            let expected =
+                metric?.unit.allowsFraction == true ? "an amount" : metric?.isSigned == true ? "a whole number" : "a whole number ≥ 0"
             findings.append(Finding(
                 rule: "invalid_value", severity: .warning, metric: key,
-                message: "\(key) reads “\(cell.raw ?? "")”, not \(unit) (\(cell.locator ?? "no locator")); stored as NULL"))
+                message: "\(key) reads “\(cell.raw ?? "")”, not \(expected) (\(cell.locator ?? "no locator")); stored as NULL"))
         }
 
         let metadata = MetadataExtractor.extract(document)
