@@ -62,6 +62,8 @@ public struct LabelMatcher: Sendable {
         let o = Double(observed.count), c = Double(candidate.count)
         if observed.hasPrefix(candidate) || observed.hasSuffix(candidate) { return 0.6 + 0.35 * c / o }
         if candidate.hasPrefix(observed) && observed.count >= 3 { return 0.5 + 0.35 * o / c }
+        // The label without its numbering ("予以公开" for "（一）予以公开").
+        if candidate.hasSuffix(observed) && observed.count >= 3 { return 0.5 + 0.4 * o / c }
         if candidate.count >= 3 && observed.contains(candidate) { return 0.55 + 0.3 * c / o }
         // An edit-distance match needs both labels long enough and close in length.
         let longest = max(o, c)

@@ -27,22 +27,26 @@ public enum MetadataExtractor {
         let lines = paragraphs + document.tables.flatMap { $0.rows.map { $0.cells.map(\.text).joined(separator: " ") } }
         let compactLines = lines.map(TitleParser.compact)
 
-        var candidates: [(title: String, next: String?)] = []
+        // Title candidates in order of preference: the format's title (whole,
+        // then without its site suffix), then windows of wrapped lines. For
+        // each last line the shortest window wins, so a line above the title
+        // ("正文") is not taken for the bureau, unless only a longer window
+        // names one (the bureau on the line above a bare title).
+        var groups: [[(title: String, next: String?)]] = []
         if let title = document.title {
-            candidates.append((title, nil))
-            candidates += title.split(whereSeparator: titleSeparators.contains).map { (String($0), nil) }
+            groups.append([(title, nil)] + title.split(whereSeparator: titleSeparators.contains).map { (String($0), nil) })
         }
         let head = Array(paragraphs.prefix(titleSearchDepth))
-        for start in head.indices {
-            for length in 1...3 where start + length <= head.count {
-                candidates.append((head[start..<start + length].joined(), head.indices.contains(start + length) ? head[start + length] : nil))
-            }
+        for end in head.indices {
+            let next = head.indices.contains(end + 1) ? head[end + 1] : nil
+            groups.append((1...3).filter { end + 1 >= $0 }.map { (head[(end + 1 - $0)...end].joined(), next) })
         }
-        for (title, next) in candidates {
-            guard let parsed = TitleParser.parse(title) else { continue }
-            metadata.title = TitleParser.compact(title)
-            metadata.year = parsed.year
-            metadata.bureau = parsed.bureau ?? next.flatMap(bureauLine) ?? publisher(compactLines)
+        for group in groups {
+            let parsed = group.compactMap { candidate in TitleParser.parse(candidate.title).map { (candidate, $0) } }
+            guard let (candidate, title) = parsed.first(where: { $0.1.bureau != nil }) ?? parsed.first else { continue }
+            metadata.title = TitleParser.compact(candidate.title)
+            metadata.year = title.year
+            metadata.bureau = title.bureau ?? candidate.next.flatMap(bureauLine) ?? publisher(compactLines)
             break
         }
         for text in compactLines {

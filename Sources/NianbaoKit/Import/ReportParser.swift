@@ -58,22 +58,7 @@ public struct ReportParser: Sendable {
         _ bytes: [UInt8], path: String, sha256: String? = nil, options: ImportOptions = .init()
     ) throws(ImportFailure) -> ParsedReport {
         let format = DocumentFormat.detect(bytes)
-        let decoded: DecodedText
-        let document: Document
-        switch format {
-        case .text, .html:
-            let declared = format == .html ? HTMLCharsetSniffer.declaredEncoding(bytes) : nil
-            do {
-                decoded = try TextDecoder.decode(bytes, forced: options.encoding, declared: declared)
-            } catch {
-                throw ImportFailure(path: path, reason: error.description)
-            }
-            document = format == .html ? HTMLReader.read(decoded.text) : PlainTextReader.read(decoded.text)
-        case .ole:
-            throw ImportFailure(path: path, reason: "legacy .doc/.wps (OLE) file: convert to DOCX or PDF first")
-        case .pdf, .docx:
-            throw ImportFailure(path: path, reason: "\(format.rawValue.uppercased()) reports are not supported yet")
-        }
+        let (document, encoding, layout) = try read(bytes, format: format, path: path, options: options)
         var report: ExtractedReport
         do {
             report = try extractor.extract(document, options: options.extraction)
@@ -82,7 +67,36 @@ public struct ReportParser: Sendable {
         }
         validator.validate(&report)
         let source = SourceFile(
-            path: path, sha256: sha256 ?? Self.sha256(bytes), format: format, encoding: decoded.encoding)
+            path: path, sha256: sha256 ?? Self.sha256(bytes), format: format, layout: layout, encoding: encoding)
         return ParsedReport(report: report, source: source)
+    }
+
+    /// Reads `bytes` into a ``Document`` with the reader for `format`.
+    private func read(
+        _ bytes: [UInt8], format: DocumentFormat, path: String, options: ImportOptions
+    ) throws(ImportFailure) -> (Document, TextEncoding?, TextLayout?) {
+        switch format {
+        case .text, .html:
+            let declared = format == .html ? HTMLCharsetSniffer.declaredEncoding(bytes) : nil
+            let decoded: DecodedText
+            do {
+                decoded = try TextDecoder.decode(bytes, forced: options.encoding, declared: declared)
+            } catch {
+                throw ImportFailure(path: path, reason: error.description)
+            }
+            if format == .html { return (HTMLReader.read(decoded.text), decoded.encoding, nil) }
+            let layout = TextLayout.detect(decoded.text)
+            return (layout.read(decoded.text), decoded.encoding, layout)
+        case .pdf:
+            do {
+                return (LayoutTextReader.read(try PDFTextExtractor.text(of: bytes, path: path)), nil, .columns)
+            } catch {
+                throw ImportFailure(path: path, reason: error.description)
+            }
+        case .ole:
+            throw ImportFailure(path: path, reason: "legacy .doc/.wps (OLE) file: convert to DOCX or PDF first")
+        case .docx:
+            throw ImportFailure(path: path, reason: "DOCX reports are not supported yet")
+        }
     }
 }

@@ -121,7 +121,7 @@ public final class Store {
                 .integer(bureauID), .integer(Int64(report.year)), .text(report.version.rawValue),
                 report.metadata.title.map(SQLiteValue.text) ?? .null,
                 report.metadata.publishedOn.map(SQLiteValue.text) ?? .null,
-                .text(parsed.source.path), .text(parsed.source.format.rawValue),
+                .text(parsed.source.path), .text(parsed.source.formatName),
                 parsed.source.encoding.map { .text($0.rawValue) } ?? .null, .text(parsed.source.sha256),
                 .text(Nianbao.parserVersion), .text(Self.timestamp(importedAt)),
             ])
