@@ -8,6 +8,7 @@ struct CorpusTests {
     /// Corpus documents this build reads, with their expected files.
     static let documents = [
         "shanting-emergency-2021.docx.txt", "shanghai-gov-office-2019.html", "shuyang-fagaiju-2023.html",
+        "hongze-2024.pdf", "shuyang-county-gov-2025.ocr.md", "shanghai-kewei-2024.pdf-extract.md",
     ]
 
     @Test(arguments: documents)

@@ -10,6 +10,8 @@ public struct ObservedRow: Sendable, Equatable {
     public let values: [TableCell]
     /// Index of each value cell in the source row, for locators.
     public let valueIndices: [Int]
+    /// Numbers printed beside a label whose values came on the next row; never placed.
+    public var strayValues: [TableCell] = []
 
     public var isLabeled: Bool { !normalizedLabel.isEmpty }
 
@@ -37,7 +39,7 @@ public struct ObservedRow: Sendable, Equatable {
             let cells = origins.map { located.row.cells[$0] }
             var start = cells.count
             while start > 0, ValueParser.isValueLike(cells[start - 1].text) { start -= 1 }
-            let run = Array(cells[start...])
+            var run = Array(cells[start...])
             guard !run.isEmpty else { continue }
             let labelCells = cells[..<start].map(\.text).filter { !ValueParser.isBlank($0) }
             let label = labelCells.joined(separator: " ")
@@ -45,6 +47,10 @@ public struct ObservedRow: Sendable, Equatable {
             let hasNumber = run.contains { !ValueParser.isBlank($0.text) }
             guard hasNumber || (run.count >= width && isKnownLabel(normalized)) else { continue }
 
+            // Empty cells a grid or pipe table carries after the last column.
+            while run.count > width, run.count % width != 0, let last = run.last, ValueParser.isBlank(last.text) {
+                run.removeLast()
+            }
             var chunks: [(offset: Int, cells: ArraySlice<TableCell>)] = []
             if run.count > width && run.count % width == 0 {
                 chunks = stride(from: 0, to: run.count, by: width).map { ($0, run[$0..<$0 + width]) }
@@ -60,6 +66,31 @@ public struct ObservedRow: Sendable, Equatable {
                     source: located, label: number == 0 ? label : "",
                     normalizedLabel: number == 0 ? normalized : "",
                     values: Array(chunk.cells), valueIndices: Array(origins[first..<first + chunk.cells.count])))
+            }
+        }
+        return joiningWrappedLabels(result, width: width)
+    }
+
+    /// A label printed apart from its numbers: a labelled row with fewer
+    /// values than columns, right before an unlabeled row with all of them,
+    /// is one row. Its own stray values (a displaced number) are kept in
+    /// `strayValues` for a finding, never placed.
+    static func joiningWrappedLabels(_ rows: [ObservedRow], width: Int) -> [ObservedRow] {
+        var result: [ObservedRow] = []
+        var i = 0
+        while i < rows.count {
+            let row = rows[i]
+            if row.isLabeled, row.values.count < width, i + 1 < rows.count, !rows[i + 1].isLabeled,
+                rows[i + 1].values.count == width
+            {
+                let next = rows[i + 1]
+                result.append(ObservedRow(
+                    source: next.source, label: row.label, normalizedLabel: row.normalizedLabel, values: next.values,
+                    valueIndices: next.valueIndices, strayValues: row.values.filter { !ValueParser.isBlank($0.text) }))
+                i += 2
+            } else {
+                result.append(row)
+                i += 1
             }
         }
         return result

@@ -17,7 +17,7 @@ public struct ProactiveSectionReader: Sendable {
         var header: [(range: ClosedRange<Int>, label: String)]?
         var seen: Set<String> = []
 
-        for located in rows {
+        for located in rows.flatMap({ segments($0, matcher: matcher, specs: specs) }) {
             let cells = located.row.cells
             guard let first = cells.firstIndex(where: { !ValueParser.isBlank($0.text) }) else { continue }
             let label = LabelNormalizer.normalize(cells[first].text)
@@ -76,6 +76,27 @@ public struct ProactiveSectionReader: Sendable {
                 message: "section 二 row \(spec.labels.canonical) not found; its cells are NULL"))
         }
         return result
+    }
+
+    /// A row cut before every caption (第二十条…), header (信息内容…) and row
+    /// label (行政许可) cell that is not its first: a table flattened into
+    /// paragraphs runs caption, header and data rows together. Cells before a
+    /// part are blanked so indices, and with them locators and grid positions,
+    /// stay those of the row.
+    func segments(_ located: LocatedRow, matcher: LabelMatcher, specs: [RowSpec]) -> [LocatedRow] {
+        let cells = located.row.cells
+        guard located.table == 0 else { return [located] }  // grid rows are rows already
+        let starts = [0] + cells.indices.dropFirst().filter { index in
+            let text = LabelNormalizer.normalize(cells[index].text)
+            let previous = LabelNormalizer.normalize(cells[index - 1].text)
+            return text.hasPrefix("第二十条") || text.hasPrefix("信息内容") || previous.hasPrefix("第二十条")
+                || specs.contains { (matcher.score(text, $0, version: version) ?? 0) >= 0.9 }
+        }
+        guard starts.count > 1 else { return [located] }
+        return zip(starts, starts.dropFirst() + [cells.count]).map { start, end in
+            let part = Array(repeating: TableCell(""), count: start) + cells[start..<end]
+            return LocatedRow(table: located.table, index: located.index, row: TableRow(cells: part, line: located.row.line))
+        }
     }
 
     /// The origin cells after `first` (colspan copies skipped), with the grid columns each covers.

@@ -47,6 +47,11 @@ public struct RequestsSectionReader: Sendable {
                     message: "section 三 row \(spec.labels.canonical) shows \(row.values.count) values for \(columns.count) columns (\(row.source.locator(cell: row.firstValueIndex))); its cells are NULL"))
                 continue
             }
+            if !row.strayValues.isEmpty {
+                result.findings.append(Finding(
+                    rule: "stray_values", severity: .warning, metric: keys.last,
+                    message: "section 三 row \(spec.labels.canonical) takes its values from the next line; the number(s) \(row.strayValues.map(\.text).joined(separator: " ")) printed beside its label are not placed"))
+            }
             for (k, key) in keys.enumerated() {
                 guard let metric = catalog.metric(key) else { continue }
                 var cell = ValueParser.parse(row.values[k].text, for: metric)

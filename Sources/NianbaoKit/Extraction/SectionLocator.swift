@@ -61,10 +61,22 @@ public enum SectionLocator {
         private var hasValues = false
 
         mutating func add(_ paragraph: Paragraph) {
-            let isValue = ValueParser.isValueLike(paragraph.text)
-            if !isValue && hasValues { endRow() }
-            cells.append(TableCell(paragraph.text, line: paragraph.line))
-            hasValues = hasValues || isValue
+            for text in Self.cells(paragraph.text) {
+                let isValue = ValueParser.isValueLike(text)
+                if !isValue && hasValues { endRow() }
+                cells.append(TableCell(text, line: paragraph.line))
+                hasValues = hasValues || isValue
+            }
+        }
+
+        /// A paragraph as cells: a label with the numbers printed after it on
+        /// the same line ("行政许可 97") gives the label and each number.
+        static func cells(_ text: String) -> [String] {
+            let tokens = text.split(whereSeparator: \.isWhitespace)
+            var split = tokens.count
+            while split > 1, ValueParser.isValueLike(String(tokens[split - 1])) { split -= 1 }
+            guard split < tokens.count, split > 0 else { return [text] }
+            return [tokens[..<split].joined(separator: " ")] + tokens[split...].map(String.init)
         }
 
         private mutating func endRow() {
@@ -89,15 +101,18 @@ public enum SectionLocator {
     }
 
     static func headingSection(_ text: String) -> Heading? {
-        let chars = Array(text.prefix(2))
-        guard chars.count == 2, chars[1] == "、" else { return nil }
-        switch chars[0] {
-        case "二" where text.contains("主动公开"): return .opens(.proactive)
-        case "三" where text.contains("申请"): return .opens(.requests)
-        case "四" where text.contains("复议") || text.contains("诉讼"): return .opens(.appeals)
-        case "一", "五", "六", "七": return .closes
-        default: return nil
-        }
+        // Headings are numbered ("二、"); reports renumber their own outline
+        // (上海市科委: "一、主动公开政府信息情况"), so the words decide the section.
+        let chars = Array(text.prefix(3))
+        guard chars.count >= 2, "一二三四五六七八九十".contains(chars[0]),
+            chars[1] == "、" || (chars.count == 3 && chars[2] == "、" && "一二三四五六七八九十".contains(chars[1]))
+        else { return nil }
+        if text.contains("主动公开政府信息") { return .opens(.proactive) }
+        if text.contains("收到和处理政府信息公开申请") || text.contains("收到和处理政府信息公开") { return .opens(.requests) }
+        if text.contains("行政复议") || (text.contains("复议") && text.contains("诉讼")) { return .opens(.appeals) }
+        // Only the prose sections close; "三、本年度办理结果" is a group label inside section 三.
+        let prose = ["总体情况", "存在的主要问题", "问题及改进", "改进情况", "其他需要报告", "其它需要报告"]
+        return prose.contains(where: text.contains) ? .closes : nil
     }
 
     /// The section a table row announces by its anchor labels.
