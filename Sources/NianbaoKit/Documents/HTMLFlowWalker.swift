@@ -11,7 +11,7 @@ struct HTMLFlowWalker {
     private var title: String?
     private var properties: [String: String] = [:]
 
-    mutating func walk(_ node: HTMLNode, depth: Int) {
+    mutating func walk(_ node: MarkupNode, depth: Int) {
         for child in node.children {
             if let text = child.text {
                 line += text
@@ -25,17 +25,17 @@ struct HTMLFlowWalker {
                 if title == nil { title = HTMLText.inline(child) }
             case "meta":
                 readMeta(child)
-            case _ where HTMLNode.ignored.contains(name):
+            case _ where MarkupNode.ignored.contains(name):
                 continue
             case "br":
                 flush()
-            case "table" where !child.containsTable():
+            case "table" where !child.contains("table"):
                 flush()
                 tableCount += 1
                 blocks.append(.table(HTMLTableBuilder.table(child, number: tableCount)))
             case _ where depth >= HTMLReader.maximumDepth:
                 line += HTMLText.inline(child)
-            case _ where HTMLNode.blocks.contains(name):
+            case _ where MarkupNode.blocks.contains(name):
                 flush()
                 walk(child, depth: depth + 1)
                 if line.contains("\u{00A0}") && line.allSatisfy(\.isWhitespace) {
@@ -51,7 +51,7 @@ struct HTMLFlowWalker {
         }
     }
 
-    private mutating func readHead(_ head: HTMLNode) {
+    private mutating func readHead(_ head: MarkupNode) {
         for element in head.elements {
             switch element.elementName {
             case "title": if title == nil { title = HTMLText.inline(element) }
@@ -61,7 +61,7 @@ struct HTMLFlowWalker {
         }
     }
 
-    private mutating func readMeta(_ meta: HTMLNode) {
+    private mutating func readMeta(_ meta: MarkupNode) {
         guard let name = meta.attribute("name") ?? meta.attribute("property"), let content = meta.attribute("content") else {
             return
         }

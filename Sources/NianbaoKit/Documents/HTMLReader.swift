@@ -27,7 +27,7 @@ public enum HTMLReader {
         guard let document else { return Document(blocks: []) }
         defer { xmlFreeDoc(document) }
         var walker = HTMLFlowWalker()
-        if let root = xmlDocGetRootElement(document) { walker.walk(HTMLNode(pointer: root), depth: 0) }
+        if let root = xmlDocGetRootElement(document) { walker.walk(MarkupNode(pointer: root), depth: 0) }
         return walker.finish()
     }
 }

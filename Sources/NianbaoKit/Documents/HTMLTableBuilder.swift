@@ -6,7 +6,7 @@ enum HTMLTableBuilder {
     static let maximumSpan = 64
     static let maximumColumns = 256
 
-    static func table(_ element: HTMLNode, number: Int) -> Table {
+    static func table(_ element: MarkupNode, number: Int) -> Table {
         let rows = rowElements(element)
         var grid: [[TableCell?]] = Array(repeating: [], count: rows.count)
         for (r, row) in rows.enumerated() {
@@ -38,8 +38,8 @@ enum HTMLTableBuilder {
     }
 
     /// The table's own rows (direct, or in thead / tbody / tfoot), not those of nested tables.
-    static func rowElements(_ table: HTMLNode) -> [HTMLNode] {
-        var rows: [HTMLNode] = []
+    static func rowElements(_ table: MarkupNode) -> [MarkupNode] {
+        var rows: [MarkupNode] = []
         for child in table.elements {
             switch child.elementName {
             case "tr": rows.append(child)

@@ -3,34 +3,38 @@
 /// block elements inside a cell kept as line breaks.
 enum HTMLText {
     /// All text under `node` on one line.
-    static func inline(_ node: HTMLNode, depth: Int = 0) -> String {
+    static func inline(_ node: MarkupNode, depth: Int = 0) -> String {
         collapse(raw(node, depth: depth, breaks: false))
     }
 
     /// Text under `node` with `<br>` and block boundaries as "\n", each line collapsed.
-    static func lines(_ node: HTMLNode) -> String {
-        raw(node, depth: 0, breaks: true)
-            .split(separator: "\n", omittingEmptySubsequences: true)
+    static func lines(_ node: MarkupNode) -> String {
+        lines(text: raw(node, depth: 0, breaks: true))
+    }
+
+    /// `text` with each line collapsed and empty lines dropped.
+    static func lines(text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: true)
             .map { collapse(String($0)) }
             .filter { !$0.isEmpty }
             .joined(separator: "\n")
     }
 
-    private static func raw(_ node: HTMLNode, depth: Int, breaks: Bool) -> String {
+    private static func raw(_ node: MarkupNode, depth: Int, breaks: Bool) -> String {
         var text = ""
         for child in node.children {
             if let content = child.text {
                 text += content
                 continue
             }
-            guard let name = child.elementName, !HTMLNode.ignored.contains(name), depth < HTMLReader.maximumDepth else {
+            guard let name = child.elementName, !MarkupNode.ignored.contains(name), depth < HTMLReader.maximumDepth else {
                 continue
             }
             if name == "br" {
                 text += breaks ? "\n" : " "
                 continue
             }
-            let isBlock = HTMLNode.blocks.contains(name)
+            let isBlock = MarkupNode.blocks.contains(name)
             if isBlock && breaks { text += "\n" }
             text += raw(child, depth: depth + 1, breaks: breaks)
             if isBlock { text += breaks ? "\n" : " " }

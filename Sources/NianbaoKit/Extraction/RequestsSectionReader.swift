@@ -16,6 +16,7 @@ public struct RequestsSectionReader: Sendable {
         let observed = ObservedRow.rows(from: rows, width: columns.count, isKnownLabel: aligner.isKnownLabel)
         let alignment = aligner.align(observed)
         var result = SectionCells()
+        var shortRows: [ShortRowPlacer.Pending] = []
 
         for (j, spec) in specs.enumerated() {
             let keys = columns.map { spec.key + "." + $0.key }
@@ -37,6 +38,10 @@ public struct RequestsSectionReader: Sendable {
             }
             let row = observed[i]
             guard row.values.count == columns.count else {
+                if row.values.count < columns.count {
+                    shortRows.append(ShortRowPlacer.Pending(keys: keys, row: row))
+                    continue
+                }
                 for (k, key) in keys.enumerated() {
                     result.cells[key] = CellValue(
                         raw: row.values.map(\.text).joined(separator: " "), status: .ambiguous,
@@ -58,6 +63,18 @@ public struct RequestsSectionReader: Sendable {
                 cell.locator = row.locator(value: k)
                 result.cells[key] = cell
             }
+        }
+        let placer = ShortRowPlacer(identities: catalog.identities(for: version), catalog: catalog)
+        let (placed, ambiguous) = placer.place(shortRows, into: &result.cells)
+        for item in placed {
+            result.findings.append(Finding(
+                rule: "placed_by_identities", severity: .info, metric: item.keys.last,
+                message: "section 三 row “\(item.row.label)” shows \(item.row.values.count) numbers for \(columns.count) columns; the identities allow one placement only, which is stored"))
+        }
+        for item in ambiguous {
+            result.findings.append(Finding(
+                rule: "ambiguous_row", severity: .warning, metric: item.keys.last,
+                message: "section 三 row “\(item.row.label)” shows \(item.row.values.count) numbers for \(columns.count) columns (\(item.row.source.locator(cell: item.row.firstValueIndex))) and the identities do not decide where they go; its cells are NULL"))
         }
         for i in alignment.unplaced {
             let row = observed[i]

@@ -96,7 +96,11 @@ public struct ReportParser: Sendable {
         case .ole:
             throw ImportFailure(path: path, reason: "legacy .doc/.wps (OLE) file: convert to DOCX or PDF first")
         case .docx:
-            throw ImportFailure(path: path, reason: "DOCX reports are not supported yet")
+            do {
+                return (try DOCXReader.read(bytes), nil, nil)
+            } catch {
+                throw ImportFailure(path: path, reason: error.description)
+            }
         }
     }
 }

@@ -26,7 +26,7 @@ public struct Validator: Sendable {
             changed = false
             for identity in identities {
                 guard let total = identity.total, let cell = cells[total], cell.status == .blank,
-                    let sum = sum(identity.rhs, cells), sum != 0
+                    let sum = IdentityEvaluator.sum(identity.rhs, cells), sum != 0
                 else { continue }
                 cells[total] = CellValue(
                     value: ExactDecimal(sum), raw: cell.raw, status: .derived, flags: cell.flags, locator: cell.locator)
@@ -38,53 +38,16 @@ public struct Validator: Sendable {
     // MARK: - Identities
 
     func check(_ identity: Identity, _ cells: [String: CellValue], _ findings: inout [Finding]) {
-        if let total = identity.total, let cell = cells[total], cell.status == .blank || cell.status == .notApplicable {
-            return  // a blank total with zero components: nothing was reported to check
-        }
-        guard let left = sum(identity.lhs, cells), let right = sum(identity.rhs, cells), left != right else { return }
+        guard IdentityEvaluator.holds(identity, cells) == false,
+            let left = IdentityEvaluator.sum(identity.lhs, cells), let right = IdentityEvaluator.sum(identity.rhs, cells)
+        else { return }
         findings.append(Finding(
             rule: identity.rule, severity: .error, metric: identity.total ?? identity.lhs.first?.keys.first,
             message: "\(identity.rule) \(identity.scope): \(describe(identity.lhs, cells)) = \(left) but \(describe(identity.rhs, cells)) = \(right)"))
     }
 
-    /// The sum of `terms`, or nil when a term cannot be read (missing, ambiguous, invalid).
-    func sum(_ terms: [IdentityTerm], _ cells: [String: CellValue]) -> Int? {
-        var total = 0
-        for term in terms {
-            guard let value = value(of: term, cells) else { return nil }
-            total += value
-        }
-        return total
-    }
-
-    private func value(of term: IdentityTerm, _ cells: [String: CellValue]) -> Int? {
-        switch term {
-        case .cell(let key):
-            return value(of: key, cells)
-        case .group(let subtotal, let components):
-            let printed = components.filter { cells[$0].map { $0.status != .missing } ?? false }
-            if !printed.isEmpty { return sum(printed.map(IdentityTerm.cell), cells) }
-            return value(of: subtotal, cells)
-        }
-    }
-
-    /// A cell's value for identities: blank and `/` count 0 (report-format.md §7).
-    private func value(of key: String, _ cells: [String: CellValue]) -> Int? {
-        guard let cell = cells[key] else { return nil }
-        switch cell.status {
-        case .blank, .notApplicable: return 0
-        case .reported, .derived: return cell.value?.integerValue
-        case .missing, .ambiguous, .invalid: return nil
-        }
-    }
-
     private func describe(_ terms: [IdentityTerm], _ cells: [String: CellValue]) -> String {
-        let parts = terms.map { term -> String in
-            switch term {
-            case .cell(let key): value(of: key, cells).map(String.init) ?? "?"
-            case .group: value(of: term, cells).map(String.init) ?? "?"
-            }
-        }
+        let parts = terms.map { IdentityEvaluator.value(of: $0, cells).map(String.init) ?? "?" }
         return parts.count > 6 ? "Σ \(parts.count) cells" : parts.joined(separator: "+")
     }
 

@@ -1,8 +1,10 @@
 import Foundation
 internal import CLibXML2
 
-/// A thin, read-only view of a libxml2 node, so the walkers read like the tree they walk.
-struct HTMLNode {
+/// A thin, read-only view of a libxml2 node (HTML or XML), so the walkers
+/// read like the tree they walk. Element names are local names, lower-cased
+/// (`w:tbl` → `tbl`); attributes are found by local name (`w:val` → `val`).
+struct MarkupNode {
     let pointer: xmlNodePtr
 
     /// Lower-case element name, nil for non-elements.
@@ -20,18 +22,18 @@ struct HTMLNode {
         return String(cString: content)
     }
 
-    var children: [HTMLNode] {
-        var result: [HTMLNode] = []
+    var children: [MarkupNode] {
+        var result: [MarkupNode] = []
         var child = pointer.pointee.children
         while let node = child {
-            result.append(HTMLNode(pointer: node))
+            result.append(MarkupNode(pointer: node))
             child = node.pointee.next
         }
         return result
     }
 
     /// The element children only.
-    var elements: [HTMLNode] { children.filter { $0.elementName != nil } }
+    var elements: [MarkupNode] { children.filter { $0.elementName != nil } }
 
     func attribute(_ name: String) -> String? {
         guard let value = xmlGetProp(pointer, name) else { return nil }
@@ -46,10 +48,10 @@ struct HTMLNode {
         return min(max(Int(digits) ?? 1, 1), limit)
     }
 
-    /// Whether any descendant is a `<table>`.
-    func containsTable(depth: Int = 0) -> Bool {
+    /// Whether any descendant is an element named `name` (`table`, `tbl`).
+    func contains(_ name: String, depth: Int = 0) -> Bool {
         guard depth < HTMLReader.maximumDepth else { return false }
-        return elements.contains { $0.elementName == "table" || $0.containsTable(depth: depth + 1) }
+        return elements.contains { $0.elementName == name || $0.contains(name, depth: depth + 1) }
     }
 
     /// Elements whose content is never report text.

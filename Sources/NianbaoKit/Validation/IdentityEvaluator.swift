@@ -1,0 +1,47 @@
+/// Evaluates identities over cells with the blank rules of report-format.md §7:
+/// a blank or `/` component counts 0; a blank 总计 is missing (the identity is
+/// not checked); a missing, ambiguous or invalid cell makes the identity
+/// unknowable. Shared by the validator and by the extractor, which uses the
+/// identities to place numbers a layout lost the columns of.
+public enum IdentityEvaluator {
+    /// Whether `identity` holds: nil when it cannot be evaluated.
+    public static func holds(_ identity: Identity, _ cells: [String: CellValue]) -> Bool? {
+        if let total = identity.total, let cell = cells[total], cell.status == .blank || cell.status == .notApplicable {
+            return nil
+        }
+        guard let left = sum(identity.lhs, cells), let right = sum(identity.rhs, cells) else { return nil }
+        return left == right
+    }
+
+    /// The sum of `terms`, or nil when a term cannot be read.
+    public static func sum(_ terms: [IdentityTerm], _ cells: [String: CellValue]) -> Int? {
+        var total = 0
+        for term in terms {
+            guard let value = value(of: term, cells) else { return nil }
+            total += value
+        }
+        return total
+    }
+
+    /// A term's value: a group counts its printed sub-rows, else its merged subtotal row.
+    public static func value(of term: IdentityTerm, _ cells: [String: CellValue]) -> Int? {
+        switch term {
+        case .cell(let key):
+            return value(of: key, cells)
+        case .group(let subtotal, let components):
+            let printed = components.filter { cells[$0].map { $0.status != .missing } ?? false }
+            if !printed.isEmpty { return sum(printed.map(IdentityTerm.cell), cells) }
+            return value(of: subtotal, cells)
+        }
+    }
+
+    /// A cell's value: blank and `/` count 0.
+    public static func value(of key: String, _ cells: [String: CellValue]) -> Int? {
+        guard let cell = cells[key] else { return nil }
+        switch cell.status {
+        case .blank, .notApplicable: return 0
+        case .reported, .derived: return cell.value?.integerValue
+        case .missing, .ambiguous, .invalid: return nil
+        }
+    }
+}
