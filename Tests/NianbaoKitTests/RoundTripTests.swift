@@ -83,6 +83,7 @@ enum RoundTrip {
         [.missingCaptions, .proseBetweenHeadingAndTable, .spanSoup],
         [.layoutWrapper, .traditionalLabels, .missingCaptions, .proseBetweenHeadingAndTable, .splitLabels, .fullWidthDigits, .spanSoup],
         [.flattenedParagraphs, .spanSoup],
+        [.flattenedParagraphs, .traditionalLabels, .splitLabels, .fullWidthDigits, .missingCaptions, .spanSoup],
     ]
 
     @Test(arguments: TemplateVersion.allCases, combinations)

@@ -16,4 +16,9 @@ public struct LocatedRow: Sendable, Equatable {
         if let line = row.cells.indices.contains(cell) ? row.cells[cell].line : row.line { text += ", line \(line)" }
         return text
     }
+
+    /// Whether the row holds a number or a not-applicable mark (not only labels and blanks).
+    public var hasValues: Bool {
+        row.cells.contains { !ValueParser.isBlank($0.text) && ValueParser.isValueLike($0.text) }
+    }
 }

@@ -17,46 +17,54 @@ public struct ProactiveSectionReader: Sendable {
         var header: [(range: ClosedRange<Int>, label: String)]?
         var seen: Set<String> = []
 
-        for located in rows.flatMap({ segments($0, matcher: matcher, specs: specs) }) {
+        for located in rows {
             let cells = located.row.cells
-            guard let first = cells.firstIndex(where: { !ValueParser.isBlank($0.text) }) else { continue }
-            let label = LabelNormalizer.normalize(cells[first].text)
-            if label.contains("第二十条") {
-                header = nil
-                continue
+            let row: DataRow
+            if located.table == 0 {
+                guard let flattened = flattenedRow(located, matcher: matcher, specs: specs) else { continue }
+                row = flattened
+            } else {
+                guard let first = cells.firstIndex(where: { !ValueParser.isBlank($0.text) }) else { continue }
+                let label = LabelNormalizer.normalize(cells[first].text)
+                if label.contains("第二十条") {
+                    header = nil
+                    continue
+                }
+                if label.hasPrefix("信息内容") {
+                    header = Self.origins(cells, after: first).map { ($0.range, LabelNormalizer.normalize(cells[$0.index].text)) }
+                    continue
+                }
+                let values = Self.origins(cells, after: first)
+                // A row without any value cell is a heading or prose, not a row of the table.
+                guard values.contains(where: { ValueParser.isValueLike(cells[$0.index].text) }) else { continue }
+                let scored = specs.compactMap { spec in matcher.score(label, spec, version: version).map { (spec, $0) } }
+                row = DataRow(label: cells[first].text, labelIndex: first, spec: scored.max(by: { $0.1 < $1.1 })?.0, values: values)
             }
-            if label.hasPrefix("信息内容") {
-                header = Self.origins(cells, after: first).map { ($0.range, LabelNormalizer.normalize(cells[$0.index].text)) }
-                continue
-            }
-            let values = Self.origins(cells, after: first)
-            // Prose (a paragraph naming 行政处罚) is not a row of the table.
-            guard values.contains(where: { ValueParser.isValueLike(cells[$0.index].text) }) else { continue }
-            let scored = specs.compactMap { spec in matcher.score(label, spec, version: version).map { (spec, $0) } }
-            guard let spec = scored.max(by: { $0.1 < $1.1 })?.0 else {
-                if values.contains(where: { !ValueParser.isBlank(cells[$0.index].text) && ValueParser.isValueLike(cells[$0.index].text) }) {
+            guard let spec = row.spec else {
+                if row.values.contains(where: { !ValueParser.isBlank(cells[$0.index].text) }) {
                     result.findings.append(Finding(
                         rule: "unknown_row", severity: .warning,
-                        message: "section 二 row “\(cells[first].text)” (\(located.locator(cell: first))) matches no template row; its values are not stored"))
+                        message: "section 二 row “\(row.label)” (\(located.locator(cell: row.labelIndex))) matches no template row; its values are not stored"))
                 }
                 continue
             }
             guard seen.insert(spec.key).inserted else {
                 result.findings.append(Finding(
                     rule: "duplicate_row", severity: .warning, metric: spec.key,
-                    message: "section 二 row \(spec.labels.canonical) appears again (\(located.locator(cell: first))); the first one is kept"))
+                    message: "section 二 row \(spec.labels.canonical) appears again (\(located.locator(cell: row.labelIndex))); the first one is kept"))
                 continue
             }
             let columns = spec.columnsByVersion[version] ?? []
-            guard let mapping = columnMapping(values: values, cells: cells, header: header, columns: columns) else {
+            let rowHeader = located.table == 0 ? nil : header
+            guard let mapping = columnMapping(values: row.values, cells: cells, header: rowHeader, columns: columns) else {
                 for column in columns {
                     result.cells[spec.key + "." + column.key] = CellValue(
-                        raw: values.map { cells[$0.index].text }.joined(separator: " "), status: .ambiguous,
-                        locator: located.locator(cell: first))
+                        raw: row.values.map { cells[$0.index].text }.joined(separator: " "), status: .ambiguous,
+                        locator: located.locator(cell: row.labelIndex))
                 }
                 result.findings.append(Finding(
                     rule: "ambiguous_row", severity: .warning, metric: spec.key,
-                    message: "section 二 row \(spec.labels.canonical) shows \(values.count) values for \(columns.count) columns (\(located.locator(cell: first))); its cells are NULL"))
+                    message: "section 二 row \(spec.labels.canonical) shows \(row.values.count) values for \(columns.count) columns (\(located.locator(cell: row.labelIndex))); its cells are NULL"))
                 continue
             }
             for (index, column) in mapping {
@@ -78,25 +86,45 @@ public struct ProactiveSectionReader: Sendable {
         return result
     }
 
-    /// A row cut before every caption (第二十条…), header (信息内容…) and row
-    /// label (行政许可) cell that is not its first: a table flattened into
-    /// paragraphs runs caption, header and data rows together. Cells before a
-    /// part are blanked so indices, and with them locators and grid positions,
-    /// stay those of the row.
-    func segments(_ located: LocatedRow, matcher: LabelMatcher, specs: [RowSpec]) -> [LocatedRow] {
+    /// A data row: its label as printed, where the label is, the catalog row it names, its value cells.
+    private struct DataRow {
+        let label: String
+        let labelIndex: Int
+        let spec: RowSpec?
+        let values: [(index: Int, range: ClosedRange<Int>)]
+    }
+
+    /// A row of a table flattened into paragraphs, which runs caption, header
+    /// words and the row label together, each possibly split over several
+    /// paragraphs ("规" + "章"): the label is the tail of the label cells that
+    /// best names a catalog row, the values the numbers after it.
+    private func flattenedRow(_ located: LocatedRow, matcher: LabelMatcher, specs: [RowSpec]) -> DataRow? {
         let cells = located.row.cells
-        guard located.table == 0 else { return [located] }  // grid rows are rows already
-        let starts = [0] + cells.indices.dropFirst().filter { index in
-            let text = LabelNormalizer.normalize(cells[index].text)
-            let previous = LabelNormalizer.normalize(cells[index - 1].text)
-            return text.hasPrefix("第二十条") || text.hasPrefix("信息内容") || previous.hasPrefix("第二十条")
-                || specs.contains { (matcher.score(text, $0, version: version) ?? 0) >= 0.9 }
+        var start = cells.count
+        while start > 0, ValueParser.isValueLike(cells[start - 1].text) { start -= 1 }
+        let values = (start..<cells.count).map { (index: $0, range: $0...$0) }
+        guard !values.isEmpty else { return nil }
+        let labels = (0..<start).filter { !ValueParser.isBlank(cells[$0].text) }
+        guard let last = labels.last else { return nil }
+        var best: (spec: RowSpec, score: Double, first: Int)?
+        for count in 1...min(4, labels.count) {
+            let used = labels.suffix(count)
+            let text = LabelNormalizer.normalize(used.map { cells[$0].text }.joined())
+            for spec in specs {
+                if let score = matcher.score(text, spec, version: version), score > (best?.score ?? 0) {
+                    best = (spec, score, used.first!)
+                }
+            }
         }
-        guard starts.count > 1 else { return [located] }
-        return zip(starts, starts.dropFirst() + [cells.count]).map { start, end in
-            let part = Array(repeating: TableCell(""), count: start) + cells[start..<end]
-            return LocatedRow(table: located.table, index: located.index, row: TableRow(cells: part, line: located.row.line))
+        // Prose followed by an empty paragraph is not a row: a row of blanks
+        // needs a label that names a catalog row outright, one blank per column.
+        let hasNumber = values.contains { !ValueParser.isBlank(cells[$0.index].text) }
+        if !hasNumber {
+            guard let best, best.score >= 0.9, values.count == best.spec.columnsByVersion[version]?.count else { return nil }
         }
+        let first = best?.first ?? last
+        let label = labels.filter { $0 >= first }.map { cells[$0].text }.joined()
+        return DataRow(label: label, labelIndex: first, spec: best?.spec, values: values)
     }
 
     /// The origin cells after `first` (colspan copies skipped), with the grid columns each covers.

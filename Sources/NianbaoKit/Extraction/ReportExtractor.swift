@@ -9,13 +9,16 @@ public struct ReportExtractor: Sendable {
     public func extract(_ document: Document, options: ExtractionOptions = .init()) throws(ExtractionError) -> ExtractedReport {
         let sections = SectionLocator.locate(document)
         guard !sections.rows.isEmpty else { throw .noStatisticsTables }
+        // Headings without tables (published as images) are no tables either.
+        guard sections.rows.values.joined().contains(where: \.hasValues) else { throw .noStatisticsTables }
         let labelled = (sections.rows[.proactive] ?? []) + (sections.rows[.requests] ?? [])
         guard let (version, conflict) = VersionDetector.detect(labelled) else { throw .unknownTemplate }
 
         var result = SectionCells()
         var findings = conflict.map { [$0] } ?? []
         for section in ReportSection.allCases {
-            guard let rows = sections.rows[section] else {
+            // A heading over an image, or prose only: no table to read.
+            guard let rows = sections.rows[section], rows.contains(where: \.hasValues) else {
                 for metric in catalog.requiredMetrics(for: version) where metric.section == section {
                     result.cells[metric.key] = .missing
                 }

@@ -16,6 +16,12 @@ public enum SectionLocator {
     public struct Result: Sendable {
         public var rows: [ReportSection: [LocatedRow]] = [:]
         public var endsInside: ReportSection?
+
+        /// Adds rows to a section; a section with no rows stays absent.
+        mutating func append(_ more: [LocatedRow], to section: ReportSection) {
+            guard !more.isEmpty else { return }
+            rows[section, default: []] += more
+        }
     }
 
     public static func locate(_ document: Document) -> Result {
@@ -26,14 +32,14 @@ public enum SectionLocator {
             switch block {
             case .paragraph(let paragraph):
                 let heading = headingSection(LabelNormalizer.normalize(paragraph.text))
-                if heading != nil, let section = current { result.rows[section, default: []] += flattened.finish() }
+                if heading != nil, let section = current { result.append(flattened.finish(), to: section) }
                 switch heading {
                 case .opens(let section): current = section
                 case .closes: current = nil
                 case nil:
                     if current != nil {
                         if let anchored = anchorSection(LabelNormalizer.normalize(paragraph.text)), anchored != current {
-                            result.rows[current!, default: []] += flattened.finish()
+                            result.append(flattened.finish(), to: current!)
                             current = anchored
                         }
                         flattened.add(paragraph)
@@ -41,16 +47,16 @@ public enum SectionLocator {
                 }
                 result.endsInside = nil
             case .table(let table):
-                if let section = current { result.rows[section, default: []] += flattened.finish() }
+                if let section = current { result.append(flattened.finish(), to: section) }
                 for (offset, row) in table.rows.enumerated() {
                     if let anchored = anchorSection(LabelNormalizer.normalize(row.text)) { current = anchored }
                     guard let section = current else { continue }
-                    result.rows[section, default: []].append(LocatedRow(table: table.number, index: offset + 1, row: row))
+                    result.append([LocatedRow(table: table.number, index: offset + 1, row: row)], to: section)
                 }
                 result.endsInside = current
             }
         }
-        if let section = current { result.rows[section, default: []] += flattened.finish() }
+        if let section = current { result.append(flattened.finish(), to: section) }
         return result
     }
 
