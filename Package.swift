@@ -47,7 +47,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NianbaoSQLiteTests", dependencies: ["NianbaoSQLite"]),
-        .testTarget(name: "NianbaoKitTests", dependencies: ["NianbaoKit", "NianbaoSQLite"]),
+        .testTarget(
+            name: "NianbaoKitTests", dependencies: ["NianbaoKit", "NianbaoSQLite"],
+            // Binary documents written by real word processors, read by path.
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoKit", "NianbaoSQLite"]),
     ]
 )
