@@ -7,6 +7,10 @@ import Foundation
 /// The table format needs every row to size its columns, so it buffers.
 public final class RowWriter {
     public let format: OutputFormat
+    /// A UTF-8 byte-order mark first (`--bom`): Excel then reads the CSV as UTF-8.
+    public var byteOrderMark = false
+    /// Chinese column headers where a column has one (`--excel`).
+    public var chineseHeaders = false
     let sink: OutputSink
     private var columns: [ResultColumn] = []
     private var bufferedRows: [[String?]] = []
@@ -18,8 +22,13 @@ public final class RowWriter {
     }
 
     /// Writes a whole table.
-    public static func write(_ table: ResultTable, format: OutputFormat, to sink: OutputSink) {
+    public static func write(
+        _ table: ResultTable, format: OutputFormat, to sink: OutputSink, byteOrderMark: Bool = false,
+        chineseHeaders: Bool = false
+    ) {
         let writer = RowWriter(format: format, sink: sink)
+        writer.byteOrderMark = byteOrderMark
+        writer.chineseHeaders = chineseHeaders
         writer.begin(table.columns)
         table.rows.forEach(writer.write)
         writer.end()
@@ -27,9 +36,11 @@ public final class RowWriter {
 
     public func begin(_ columns: [ResultColumn]) {
         self.columns = columns
+        if byteOrderMark && (format == .csv || format == .tsv) { sink.write(bytes: [0xEF, 0xBB, 0xBF]) }
+        let headers = columns.map { chineseHeaders ? ($0.chinese ?? $0.name) : $0.name }
         switch format {
-        case .csv: sink.write(columns.map { Self.csvField($0.name) }.joined(separator: ",") + "\r\n")
-        case .tsv: sink.write(columns.map { Self.tsvField($0.name) }.joined(separator: "\t") + "\n")
+        case .csv: sink.write(headers.map(Self.csvField).joined(separator: ",") + "\r\n")
+        case .tsv: sink.write(headers.map(Self.tsvField).joined(separator: "\t") + "\n")
         case .json: sink.write("[")
         case .ndjson, .table: break
         }
@@ -49,7 +60,9 @@ public final class RowWriter {
     public func end() {
         switch format {
         case .json: sink.write(rowCount == 0 ? "]\n" : "\n]\n")
-        case .table: sink.write(TextTable.render(columns: columns, rows: bufferedRows))
+        case .table:
+            let headed = chineseHeaders ? columns.map { ResultColumn($0.chinese ?? $0.name, numeric: $0.isNumeric) } : columns
+            sink.write(TextTable.render(columns: headed, rows: bufferedRows))
         case .csv, .tsv, .ndjson: break
         }
         sink.flush()

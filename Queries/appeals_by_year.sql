@@ -1,0 +1,17 @@
+-- title: Appeals by year
+-- description: Administrative reconsiderations (行政复议) and lawsuits (行政诉讼, both branches) about disclosure, and how many corrected the body, summed over own-scope reports per year.
+-- param: from (default 1900): first year
+-- param: to (default 2100): last year
+SELECT r.year AS year,
+       SUM(CASE WHEN f.metric = 'review.total' THEN f.value END) AS reviews,
+       SUM(CASE WHEN f.metric = 'review.corrected' THEN f.value END) AS reviews_corrected,
+       SUM(CASE WHEN f.metric IN ('litigation.direct.total', 'litigation.after_review.total') THEN f.value END) AS lawsuits,
+       SUM(CASE WHEN f.metric IN ('litigation.direct.corrected', 'litigation.after_review.corrected') THEN f.value END) AS lawsuits_corrected,
+       COUNT(DISTINCT r.id) AS reports
+FROM reports r
+JOIN facts f ON f.report_id = r.id
+ AND f.metric IN ('review.total', 'review.corrected', 'litigation.direct.total', 'litigation.after_review.total',
+                  'litigation.direct.corrected', 'litigation.after_review.corrected')
+WHERE r.scope = 'own' AND r.year BETWEEN :from AND :to
+GROUP BY r.year
+ORDER BY r.year;

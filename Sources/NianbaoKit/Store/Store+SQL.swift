@@ -1,0 +1,51 @@
+import NianbaoSQLite
+
+/// Ad-hoc and named SQL over the database, read-only: `nianbao sql` and
+/// `nianbao query` must never change what was imported.
+extension Store {
+    /// Runs one read-only statement with named parameters (`:year` → value).
+    ///
+    /// Three guards keep it read-only: the statement must be one statement,
+    /// SQLite must classify it read-only (`sqlite3_stmt_readonly`), and the
+    /// connection is put in `query_only` mode for its duration.
+    public func readOnlyQuery(_ sql: String, parameters: [String: String] = [:]) throws(SQLQueryError) -> ResultTable {
+        do {
+            try connection.execute("PRAGMA query_only = ON")
+            defer { try? connection.execute("PRAGMA query_only = OFF") }
+            let statement = try connection.prepare(sql)
+            guard statement.isReadOnly else { throw SQLQueryError.notReadOnly }
+            var values: [String: SQLiteValue] = [:]
+            for name in statement.parameterNames.compactMap({ $0 }) {
+                let key = String(name.dropFirst())
+                guard let text = parameters[key] else { throw SQLQueryError.missingParameter(key) }
+                values[name] = Int64(text).map(SQLiteValue.integer) ?? .text(text)
+            }
+            if statement.parameterCount > 0 {
+                guard statement.parameterNames.allSatisfy({ $0 != nil }) else { throw SQLQueryError.anonymousParameter }
+                try statement.bind(named: values)
+            }
+            let names = statement.columnNames
+            var rows: [[String?]] = []
+            var numeric = [Bool](repeating: true, count: names.count)
+            try statement.forEachRow { row in
+                var values: [String?] = []
+                for index in names.indices {
+                    let value = row.value(at: index)
+                    switch value {
+                    case .integer, .real, .null: break
+                    case .text, .blob: numeric[index] = false
+                    }
+                    values.append(Self.text(value))
+                }
+                rows.append(values)
+            }
+            return ResultTable(columns: zip(names, numeric).map { ResultColumn($0, numeric: $1) }, rows: rows)
+        } catch let error as SQLQueryError {
+            throw error
+        } catch let error as SQLiteError {
+            throw error.primaryResultCode == SQLiteError.SQLITE_READONLY ? .notReadOnly : .sqlite(error)
+        } catch {
+            throw .sqlite(SQLiteError(resultCode: 1, message: "\(error)"))
+        }
+    }
+}
