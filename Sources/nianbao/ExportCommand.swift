@@ -16,10 +16,18 @@ extension NianbaoCommand {
         @Option(help: "Output format: csv, tsv, json, ndjson, table.")
         var format: OutputFormat = .csv
 
+        @Flag(help: "Start CSV/TSV output with a UTF-8 byte-order mark.")
+        var bom = false
+
+        @Flag(help: "CSV for Excel on a Chinese Windows: UTF-8 byte-order mark and Chinese column headers.")
+        var excel = false
+
         func run() throws {
             let store = try database.open(readOnly: true)
             try Console.printing {
                 let writer = RowWriter(format: format, sink: .standardOutput())
+                writer.byteOrderMark = bom || excel
+                writer.chineseHeaders = excel
                 writer.begin(Store.exportColumns)
                 try store.exportFacts(writer.write)
                 writer.end()

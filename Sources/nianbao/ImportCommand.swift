@@ -33,6 +33,9 @@ extension NianbaoCommand {
         @Flag(help: "Print a machine-readable summary as JSON on standard output.")
         var json = false
 
+        @Option(help: ArgumentHelp("More bureau aliases (CSV: alias,canonical,valid_from,valid_to), added to the bundled table.", valueName: "file"))
+        var aliases: [String] = []
+
         func validate() throws {
             if let encoding, TextEncoding(label: encoding) == nil {
                 throw ValidationError("unknown encoding \(encoding); use UTF-8, GB18030, UTF-16LE or UTF-16BE")
@@ -42,9 +45,19 @@ extension NianbaoCommand {
 
         func run() throws {
             let store = try database.open(readOnly: false)
+            var aliasTable = BureauAliasTable.bundled
+            do {
+                if let user = try AliasFiles.load(aliases) {
+                    aliasTable = aliasTable.adding(user)
+                    try store.applyAliases(aliasTable)
+                }
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode.failure
+            }
             let options = ImportOptions(
                 replace: replace, encoding: encoding.flatMap(TextEncoding.init(label:)),
-                extraction: ExtractionOptions(year: year, bureau: bureau))
+                extraction: ExtractionOptions(year: year, bureau: bureau), aliases: aliasTable)
             let results = Importer(store: store).run(paths, options: options) { result in
                 Console.note(ImportSummary.line(for: result))
             }

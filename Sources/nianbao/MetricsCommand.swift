@@ -7,11 +7,10 @@ extension NianbaoCommand {
             commandName: "metrics",
             abstract: "List the metric catalog: every cell of the V2019 and V2021 tables with its canonical key.")
 
-        @Option(help: "Output format: table, csv, tsv, json, ndjson.")
-        var format: OutputFormat = .table
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
-            RowWriter.write(MetricCatalog.standard.listing, format: format, to: .standardOutput())
+            output.write(MetricCatalog.standard.listing)
         }
     }
 }

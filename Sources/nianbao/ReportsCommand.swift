@@ -9,12 +9,11 @@ extension NianbaoCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "Output format: table, csv, tsv, json, ndjson.")
-        var format: OutputFormat = .table
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let store = try database.open(readOnly: true)
-            try Console.printing { RowWriter.write(try store.reportListing(), format: format, to: .standardOutput()) }
+            try Console.printing { output.write(try store.reportListing()) }
         }
     }
 }

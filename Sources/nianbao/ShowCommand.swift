@@ -15,8 +15,7 @@ extension NianbaoCommand {
         @Argument(help: "Report year.")
         var year: Int
 
-        @Option(help: "Output format: table, csv, tsv, json, ndjson (findings are printed with table only).")
-        var format: OutputFormat = .table
+        @OptionGroup(title: "Output (findings are printed with the table format only)") var output: OutputOptions
 
         func run() throws {
             let store = try database.open(readOnly: true)
@@ -24,9 +23,9 @@ extension NianbaoCommand {
                 guard let id = try store.reportID(bureau: bureau, year: year) else {
                     throw ConsoleError("no report for \(bureau) \(year); see `nianbao reports`")
                 }
-                let sink = OutputSink.standardOutput()
-                RowWriter.write(try store.factListing(reportID: id), format: format, to: sink)
-                if format == .table {
+                output.write(try store.factListing(reportID: id))
+                if output.effectiveFormat == .table {
+                    let sink = OutputSink.standardOutput()
                     let findings = try store.findingListing(reportID: id)
                     sink.write(findings.rows.isEmpty ? "\nno findings\n" : "\nfindings:\n")
                     if !findings.rows.isEmpty { RowWriter.write(findings, format: .table, to: sink) }

@@ -4,6 +4,8 @@ public struct ExtractedReport: Sendable {
     public var bureau: String
     public var year: Int
     public var version: TemplateVersion
+    /// Whether this is the body's own report or a consolidated one (report-format.md §10.3).
+    public var scope: BureauScope = .own
     public var metadata: ReportMetadata
     /// Every cell by metric key: all required cells of the version, plus
     /// optional rows the document printed.

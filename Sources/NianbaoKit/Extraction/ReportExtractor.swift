@@ -47,9 +47,11 @@ public struct ReportExtractor: Sendable {
         if let problem = BureauNameCheck.problem(bureau) {
             findings.append(Finding(rule: "bureau_name", severity: .warning, message: problem))
         }
-        return ExtractedReport(
+        var report = ExtractedReport(
             bureau: bureau, year: year, version: version, metadata: metadata,
             cells: result.cells, findings: findings + result.findings)
+        report.scope = ScopeDetector.scope(bureau: bureau, text: document.paragraphs.prefix(60).map(\.text))
+        return report
     }
 
     private func read(_ section: ReportSection, _ rows: [LocatedRow], _ version: TemplateVersion) -> SectionCells {

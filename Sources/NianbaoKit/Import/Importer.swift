@@ -35,10 +35,9 @@ public final class Importer {
                 return .unchanged(bureau: existing.bureau, year: existing.year)
             }
             let parsed = try parser.parse(bytes, path: path, sha256: sha256, options: options)
-            switch try store.save(parsed, replace: options.replace) {
-            case .inserted: return .imported(ReportSummary(parsed))
-            case .replaced(_, let previous): return .replaced(ReportSummary(parsed), previousSource: previous)
-            }
+            let saved = try store.save(parsed, replace: options.replace, aliases: options.aliases)
+            let summary = ReportSummary(parsed, extraFindings: saved.crossYearFindings)
+            return saved.replacedSource.map { .replaced(summary, previousSource: $0) } ?? .imported(summary)
         } catch let failure as ImportFailure {
             return .failed(failure)
         } catch let error as StoreError {

@@ -18,9 +18,9 @@ public struct ReportSummary: Sendable, Equatable, Codable {
         self.source = source
     }
 
-    /// The summary of a parsed report.
-    init(_ parsed: ParsedReport) {
-        let findings = parsed.report.findings
+    /// The summary of a parsed report and the findings storing it added.
+    init(_ parsed: ParsedReport, extraFindings: [Finding] = []) {
+        let findings = parsed.report.findings + extraFindings
         self.init(
             bureau: parsed.report.bureau, year: parsed.report.year, template: parsed.report.version,
             facts: parsed.report.cells.count, errors: findings.filter { $0.severity == .error }.count,

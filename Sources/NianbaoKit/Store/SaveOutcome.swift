@@ -1,7 +1,10 @@
 /// What storing one report did.
-public enum SaveOutcome: Sendable, Equatable {
-    /// A new report, with its id.
-    case inserted(reportID: Int64)
-    /// An older report for the same bureau and year was replaced (`--replace`).
-    case replaced(reportID: Int64, previousSource: String)
+public struct SaveOutcome: Sendable, Equatable {
+    /// The new report's id.
+    public let reportID: Int64
+    /// The source of the report it replaced (`--replace`), if any.
+    public let replacedSource: String?
+    /// Warnings from comparing the report with the same bureau's neighbouring
+    /// years (S1 carry-over, S2 stock-flow, identical tables), stored with it.
+    public let crossYearFindings: [Finding]
 }

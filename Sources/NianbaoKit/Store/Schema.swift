@@ -65,7 +65,24 @@ enum Schema {
             SELECT b.name AS bureau, r.year, f.metric, f.value_text AS value, f.status, f.raw,
                    r.template, r.source_path AS source, f.flags, f.locator, r.id AS report_id
             FROM facts f JOIN reports r ON r.id = f.report_id JOIN bureaus b ON b.id = r.bureau_id;
+        """,
+        // 2: bureau identity (canonical name across aliases, region, kind) and
+        // scope, so multi-year series and regional sums are meaningful in SQL.
         """
+        ALTER TABLE reports ADD COLUMN canonical_bureau TEXT;
+        ALTER TABLE reports ADD COLUMN province TEXT;
+        ALTER TABLE reports ADD COLUMN city TEXT;
+        ALTER TABLE reports ADD COLUMN county TEXT;
+        ALTER TABLE reports ADD COLUMN kind TEXT;
+        ALTER TABLE reports ADD COLUMN scope TEXT NOT NULL DEFAULT 'own' CHECK (scope IN ('own', 'aggregate'));
+        CREATE INDEX reports_by_canonical ON reports(canonical_bureau, year);
+        DROP VIEW report_facts;
+        CREATE VIEW report_facts AS
+            SELECT r.canonical_bureau AS bureau, b.name AS reported_bureau, r.year, f.metric, f.value_text AS value,
+                   f.status, f.raw, r.template, r.source_path AS source, f.flags, f.locator,
+                   r.province, r.city, r.county, r.kind, r.scope, r.id AS report_id
+            FROM facts f JOIN reports r ON r.id = f.report_id JOIN bureaus b ON b.id = r.bureau_id;
+        """,
     ]
 
     /// The version a fully migrated database has.

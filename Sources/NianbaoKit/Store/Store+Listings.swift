@@ -17,9 +17,10 @@ extension Store {
             ORDER BY b.name, r.year
             """,
             columns: [
-                ResultColumn("bureau"), ResultColumn("year", numeric: true), ResultColumn("template"),
-                ResultColumn("facts", numeric: true), ResultColumn("errors", numeric: true),
-                ResultColumn("warnings", numeric: true), ResultColumn("source"),
+                ResultColumn("bureau", chinese: "机关"), ResultColumn("year", numeric: true, chinese: "年度"),
+                ResultColumn("template", chinese: "模板"), ResultColumn("facts", numeric: true, chinese: "数据项"),
+                ResultColumn("errors", numeric: true, chinese: "错误"), ResultColumn("warnings", numeric: true, chinese: "警告"),
+                ResultColumn("source", chinese: "来源文件"),
             ])
     }
 
@@ -43,9 +44,10 @@ extension Store {
             """,
             [.integer(reportID)],
             columns: [
-                ResultColumn("metric"), ResultColumn("section"), ResultColumn("group"), ResultColumn("row"),
-                ResultColumn("column"), ResultColumn("value", numeric: true), ResultColumn("unit"),
-                ResultColumn("status"), ResultColumn("raw"),
+                ResultColumn("metric", chinese: "指标"), ResultColumn("section", chinese: "部分"),
+                ResultColumn("group", chinese: "分组"), ResultColumn("row", chinese: "行"), ResultColumn("column", chinese: "列"),
+                ResultColumn("value", numeric: true, chinese: "数值"), ResultColumn("unit", chinese: "单位"),
+                ResultColumn("status", chinese: "状态"), ResultColumn("raw", chinese: "原文"),
             ])
     }
 
@@ -62,9 +64,11 @@ extension Store {
 
     /// The columns of ``exportFacts(_:)``: the contract's first four, then the rest.
     public static let exportColumns: [ResultColumn] = [
-        ResultColumn("bureau"), ResultColumn("year", numeric: true), ResultColumn("metric"),
-        ResultColumn("value", numeric: true), ResultColumn("unit"), ResultColumn("status"), ResultColumn("raw"),
-        ResultColumn("template"), ResultColumn("source"), ResultColumn("flags"), ResultColumn("locator"),
+        ResultColumn("bureau", chinese: "机关"), ResultColumn("year", numeric: true, chinese: "年度"),
+        ResultColumn("metric", chinese: "指标"), ResultColumn("value", numeric: true, chinese: "数值"),
+        ResultColumn("unit", chinese: "单位"), ResultColumn("status", chinese: "状态"), ResultColumn("raw", chinese: "原文"),
+        ResultColumn("template", chinese: "模板"), ResultColumn("source", chinese: "来源文件"),
+        ResultColumn("flags", chinese: "标记"), ResultColumn("locator", chinese: "位置"),
     ]
 
     /// Streams every fact, long format, ordered by bureau, year and template order.

@@ -47,6 +47,7 @@ public final class Store {
             for migration in Schema.migrations.dropFirst(version) { try connection.execute(migration) }
             try connection.setUserVersion(Schema.currentVersion)
             try refreshMetrics(MetricCatalog.standard)
+            try resolveIdentities(onlyMissing: true)
         }
     }
 
@@ -87,16 +88,24 @@ public final class Store {
 
     /// Stores a report whole: its row, every fact and every finding, in one
     /// transaction (or one savepoint inside a caller's transaction), or nothing.
-    /// - Parameter replace: replace an existing report for the same bureau and year.
-    public func save(_ parsed: ParsedReport, replace: Bool, importedAt: Date = Date()) throws(StoreError) -> SaveOutcome {
+    /// - Parameters:
+    ///   - replace: replace an existing report for the same bureau and year.
+    ///   - aliases: the alias table naming the canonical bureau (bundled plus `--aliases`).
+    public func save(
+        _ parsed: ParsedReport, replace: Bool, aliases: BureauAliasTable = .bundled, importedAt: Date = Date()
+    ) throws(StoreError) -> SaveOutcome {
         try wrap {
-            let body = { () throws -> SaveOutcome in try self.insert(parsed, replace: replace, importedAt: importedAt) }
+            let body = { () throws -> SaveOutcome in
+                try self.insert(parsed, replace: replace, aliases: aliases, importedAt: importedAt)
+            }
             return try connection.isInsideTransaction
                 ? connection.savepoint("report", body) : connection.transaction(.immediate, body)
         }
     }
 
-    private func insert(_ parsed: ParsedReport, replace: Bool, importedAt: Date) throws -> SaveOutcome {
+    private func insert(
+        _ parsed: ParsedReport, replace: Bool, aliases: BureauAliasTable, importedAt: Date
+    ) throws -> SaveOutcome {
         let report = parsed.report
         try connection.run("INSERT INTO bureaus (name) VALUES (?) ON CONFLICT (name) DO NOTHING", [.text(report.bureau)])
         guard let bureauID = try connection.scalar("SELECT id FROM bureaus WHERE name = ?", [.text(report.bureau)])?.int64
@@ -114,8 +123,8 @@ public final class Store {
         try connection.run(
             """
             INSERT INTO reports (bureau_id, year, template, title, published_on, source_path, source_format,
-                                 encoding, sha256, parser_version, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 encoding, sha256, parser_version, imported_at, scope)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .integer(bureauID), .integer(Int64(report.year)), .text(report.version.rawValue),
@@ -123,9 +132,10 @@ public final class Store {
                 report.metadata.publishedOn.map(SQLiteValue.text) ?? .null,
                 .text(parsed.source.path), .text(parsed.source.formatName),
                 parsed.source.encoding.map { .text($0.rawValue) } ?? .null, .text(parsed.source.sha256),
-                .text(Nianbao.parserVersion), .text(Self.timestamp(importedAt)),
+                .text(Nianbao.parserVersion), .text(Self.timestamp(importedAt)), .text(report.scope.rawValue),
             ])
         let reportID = connection.lastInsertRowID
+        try storeIdentity(reportID: reportID, bureau: report.bureau, year: report.year, aliases: aliases)
         let insertFact = try connection.cachedStatement(
             "INSERT INTO facts (report_id, metric, value, value_text, raw, status, flags, locator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         let catalog = MetricCatalog.standard
@@ -147,7 +157,14 @@ public final class Store {
                 finding.metric.map(SQLiteValue.text) ?? .null, .text(finding.message),
             ])
         }
-        return previous.map { .replaced(reportID: reportID, previousSource: $0) } ?? .inserted(reportID: reportID)
+        let crossYear = try crossYearFindings(reportID: reportID)
+        for finding in crossYear {
+            try insertFinding.run([
+                .integer(reportID), .text(finding.rule), .text(finding.severity.rawValue),
+                finding.metric.map(SQLiteValue.text) ?? .null, .text(finding.message),
+            ])
+        }
+        return SaveOutcome(reportID: reportID, replacedSource: previous, crossYearFindings: crossYear)
     }
 
     /// Runs `body`, turning SQLite errors into ``StoreError``.

@@ -1,0 +1,47 @@
+/// A measure's numerator and denominator for one report, with the NULL rules
+/// of ``Measure``: a sum is known when at least one of its cells was reported
+/// and none is missing, ambiguous or invalid; blanks and `/` count 0.
+enum MeasureEvaluator {
+    /// The sum of `keys` in `facts`, or nil when it is not known.
+    static func sum(_ keys: [String], _ facts: [String: (value: ExactDecimal?, status: CellStatus)]) -> ExactDecimal? {
+        var total = ExactDecimal(0)
+        var reported = false
+        for key in keys {
+            guard let fact = facts[key] else { continue }
+            switch fact.status {
+            case .blank, .notApplicable: continue
+            case .reported, .derived:
+                guard let value = fact.value, let next = total + value else { return nil }
+                total = next
+                reported = true
+            case .missing, .ambiguous, .invalid: return nil
+            }
+        }
+        return reported ? total : nil
+    }
+
+    /// Numerator and denominator of `measure` for one report (the denominator is nil for sums).
+    static func parts(_ measure: Measure, _ facts: [String: (value: ExactDecimal?, status: CellStatus)]) -> (ExactDecimal, ExactDecimal?)? {
+        switch measure.formula {
+        case .sum(let keys):
+            return sum(keys, facts).map { ($0, nil) }
+        case .ratio(let numerator, let denominator, _, _):
+            // A rate needs both parts; a zero numerator is a real 0 when the denominator is known.
+            guard let d = sum(denominator, facts) else { return nil }
+            let n = sum(numerator, facts) ?? (numerator.allSatisfy { key in
+                facts[key].map { $0.status == .blank || $0.status == .notApplicable } ?? false
+            } ? ExactDecimal(0) : nil)
+            guard let n else { return nil }
+            return (n, d)
+        }
+    }
+
+    /// The value from summed parts: the sum itself, or the rounded rate (nil on a zero denominator).
+    static func value(_ measure: Measure, numerator: ExactDecimal, denominator: ExactDecimal?) -> ExactDecimal? {
+        switch measure.formula {
+        case .sum: numerator
+        case .ratio(_, _, let scale, let decimals):
+            denominator.flatMap { ExactDecimal.ratio(numerator, $0, scale: scale, decimals: decimals) }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// What `trend` should compute: measures, years, grouping and filters.
+public struct TrendRequest: Sendable {
+    public var measures: [Measure]
+    public var from: Int?
+    public var to: Int?
+    public var grouping: TrendGrouping
+    /// Keep canonical bureaus whose name contains this text.
+    public var bureau: String?
+    /// Keep bureaus whose province, city or county contains this text.
+    public var region: String?
+    /// Keep bureaus of this kind (exact: 公安, 应急 …).
+    public var kind: String?
+    /// Aliases to apply on top of those stored at import (`--aliases`).
+    public var aliases: BureauAliasTable?
+
+    public init(
+        measures: [Measure], from: Int? = nil, to: Int? = nil, grouping: TrendGrouping = .year,
+        bureau: String? = nil, region: String? = nil, kind: String? = nil, aliases: BureauAliasTable? = nil
+    ) {
+        self.measures = measures
+        self.from = from
+        self.to = to
+        self.grouping = grouping
+        self.bureau = bureau
+        self.region = region
+        self.kind = kind
+        self.aliases = aliases
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import NianbaoKit
+
+extension TrendGrouping: ExpressibleByArgument {}
+
+extension NianbaoCommand {
+    struct TrendCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "trend",
+            abstract: "Trend one or more measures over the years, grouped by year, bureau, region or bureau kind.",
+            discussion: """
+                Measures: the derived series (`nianbao trend --list`) or any metric key (`nianbao metrics`).
+                Examples:
+                  nianbao trend penalties applications
+                  nianbao trend disclosure_rate --by bureau --from 2019 --to 2024
+                  nianbao trend penalties --wide --format csv --bom > penalties.csv
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        @Argument(help: "Measures to compute.")
+        var measures: [String] = []
+
+        @Flag(help: "List the derived measures with their definitions and exit.")
+        var list = false
+
+        @Option(help: "First year.")
+        var from: Int?
+
+        @Option(help: "Last year.")
+        var to: Int?
+
+        @Option(help: "Group by: year, bureau, region (city), province, city, county, kind.")
+        var by: TrendGrouping = .year
+
+        @Option(help: "Keep bureaus whose name contains this text.")
+        var bureau: String?
+
+        @Option(help: "Keep bureaus whose province, city or county contains this text.")
+        var region: String?
+
+        @Option(help: "Keep bureaus of this kind (公安, 应急, 市场监管, 人民政府 …).")
+        var kind: String?
+
+        @Flag(help: "Years as columns, ascending.")
+        var wide = false
+
+        @Option(help: "Language of the measure labels: zh or en.")
+        var labels = "zh"
+
+        @Option(help: ArgumentHelp("More bureau aliases (CSV: alias,canonical,valid_from,valid_to).", valueName: "file"))
+        var aliases: [String] = []
+
+        func validate() throws {
+            if !list && measures.isEmpty { throw ValidationError("name at least one measure; see `nianbao trend --list`") }
+            if !["zh", "en"].contains(labels) { throw ValidationError("--labels is zh or en") }
+            for name in measures where MeasureCatalog.standard.measure(name) == nil {
+                throw ValidationError("unknown measure \(name); see `nianbao trend --list` and `nianbao metrics`")
+            }
+        }
+
+        func run() throws {
+            if list {
+                output.write(TrendTable.measureListing())
+                return
+            }
+            let store = try database.open(readOnly: true)
+            try Console.printing {
+                let request = TrendRequest(
+                    measures: measures.compactMap(MeasureCatalog.standard.measure), from: from, to: to, grouping: by,
+                    bureau: bureau, region: region, kind: kind, aliases: try AliasFiles.load(aliases))
+                let rows = try TrendQuery(request).run(on: store)
+                output.write(wide ? TrendTable.wide(rows, language: labels) : TrendTable.long(rows, language: labels))
+            }
+        }
+    }
+}
