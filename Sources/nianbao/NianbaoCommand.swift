@@ -14,6 +14,6 @@ struct NianbaoCommand: ParsableCommand {
         version: Nianbao.parserVersion,
         subcommands: [
             ImportCommand.self, ReportsCommand.self, ShowCommand.self, MetricsCommand.self, ExportCommand.self,
-            TrendCommand.self, QueriesCommand.self, QueryCommand.self, SQLCommand.self,
+            TrendCommand.self, QueriesCommand.self, QueryCommand.self, SQLCommand.self, DemoCommand.self,
         ])
 }

@@ -25,19 +25,8 @@ public struct QueryLibrary: Sendable {
     public func query(_ name: String) -> NamedQuery? { queries.first { $0.name == name } }
 
     /// The default folder: `$NIANBAO_QUERIES`, `./Queries`, or a `Queries/` above the executable.
-    public static func defaultDirectory(executable: String = CommandLine.arguments[0]) -> URL? {
-        if let path = ProcessInfo.processInfo.environment["NIANBAO_QUERIES"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(url)
-            url = url.deletingLastPathComponent()
-        }
-        return candidates.map { $0.appendingPathComponent("Queries") }.first { folder in
-            (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.contains { $0.hasSuffix(".sql") } == true
-        }
+    public static func defaultDirectory() -> URL? {
+        ProjectFolder.locate("Queries", environment: "NIANBAO_QUERIES") { $0.hasSuffix(".sql") }
     }
 
     /// The catalog of queries as a table, for `nianbao queries`.
