@@ -3,6 +3,9 @@ import Foundation
 
 /// Messages for people go to standard error; data goes to standard output.
 enum Console {
+    /// Whether standard error is a terminal (progress bars only go there).
+    static var isTerminal: Bool { isatty(2) == 1 }
+
     static func note(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }

@@ -28,9 +28,9 @@ extension NianbaoCommand {
             let reports = FileCollector.collect([folder.path]).files.filter { path in
                 !path.hasSuffix(".csv") && !path.hasSuffix("/README.md")
             }
-            let results = Importer(store: store).run(reports) { result in
+            let results = Importer(store: store).run(reports, report: { result in
                 if result.failed { Console.note(ImportSummary.line(for: result)) }
-            }
+            })
             Console.note(ImportSummary(results).totalsLine + " into \(store.path)")
             try Console.printing {
                 let measures = ["penalties", "applications", "handled", "disclosure_rate", "reviews", "lawsuits"]

@@ -33,6 +33,9 @@ extension NianbaoCommand {
         @Flag(help: "Print a machine-readable summary as JSON on standard output.")
         var json = false
 
+        @Flag(help: "No progress bar and no per-file lines except failures.")
+        var silent = false
+
         @Option(help: ArgumentHelp("More bureau aliases (CSV: alias,canonical,valid_from,valid_to), added to the bundled table.", valueName: "file"))
         var aliases: [String] = []
 
@@ -58,9 +61,18 @@ extension NianbaoCommand {
             let options = ImportOptions(
                 replace: replace, encoding: encoding.flatMap(TextEncoding.init(label:)),
                 extraction: ExtractionOptions(year: year, bureau: bureau), aliases: aliasTable)
-            let results = Importer(store: store).run(paths, options: options) { result in
-                Console.note(ImportSummary.line(for: result))
-            }
+            // On a terminal: a progress bar and lines for failures and warnings only.
+            let bar = !silent && Console.isTerminal ? ProgressBar() : nil
+            let results = Importer(store: store).run(
+                paths, options: options, progress: { done, total in bar?.update(done: done, total: total) },
+                report: { result in
+                    guard !silent || result.failed else { return }
+                    if bar == nil || result.failed || ImportSummary.hasFindings(result) {
+                        bar?.clear()
+                        Console.note(ImportSummary.line(for: result))
+                    }
+                })
+            bar?.clear()
             let summary = ImportSummary(results)
             Console.note(summary.totalsLine)
             if json {

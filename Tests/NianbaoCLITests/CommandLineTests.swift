@@ -17,9 +17,9 @@ import Testing
     @Test func importThenListShowAndExport() throws {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
-        let imported = try runner.run(["import", CommandRunner.data, "--json"])
+        let imported = try runner.run(["import"] + CommandRunner.samples + ["--json"])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stderr.contains("imported  \(CommandRunner.data)/hongze-district-gov-2024.txt  淮安市洪泽区人民政府 2024 V2021: 207 facts, 0 errors, 0 warnings"))
+        #expect(imported.stderr.contains("imported  \(CommandRunner.samples[0])  淮安市洪泽区人民政府 2024 V2021: 207 facts, 0 errors, 0 warnings"))
         #expect(imported.stderr.hasSuffix("2 files: 2 imported, 0 replaced, 0 unchanged, 0 failed\n"))
         let summary = try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any]
         #expect(summary?["imported"] as? Int == 2)
@@ -60,10 +60,10 @@ import Testing
     @Test func reimportIsUnchangedAndBadFilesFailWithOneLine() throws {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
-        _ = try runner.run(["import", CommandRunner.data])
+        _ = try runner.run(["import"] + CommandRunner.samples)
         let before = try runner.run(["export"]).stdout
 
-        let again = try runner.run(["import", CommandRunner.data])
+        let again = try runner.run(["import"] + CommandRunner.samples)
         #expect(again.status == 0)
         #expect(again.stderr.contains("2 files: 0 imported, 0 replaced, 2 unchanged, 0 failed"))
 
@@ -86,7 +86,7 @@ import Testing
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
         let path = runner.directory.appendingPathComponent("env.db").path
-        let imported = try runner.run(["import", CommandRunner.data + "/hongze-district-gov-2024.txt"], environment: ["NIANBAO_DB": path])
+        let imported = try runner.run(["import", CommandRunner.samples[0]], environment: ["NIANBAO_DB": path])
         #expect(imported.status == 0)
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(!FileManager.default.fileExists(atPath: runner.directory.appendingPathComponent("nianbao.db").path))
@@ -101,7 +101,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr == "nianbao: error: no database at nianbao.db; run `nianbao import` first (or pass --db)\n")
         #expect(!FileManager.default.fileExists(atPath: runner.directory.appendingPathComponent("nianbao.db").path))
-        _ = try runner.run(["import", CommandRunner.data])
+        _ = try runner.run(["import"] + CommandRunner.samples)
         let unknown = try runner.run(["show", "不存在的局", "2020"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("no report for 不存在的局 2020"))

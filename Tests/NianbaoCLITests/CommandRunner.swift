@@ -61,4 +61,9 @@ struct CommandRunner {
 
     /// The project's sample reports.
     static var data: String { packageRoot.appendingPathComponent("Data").path }
+
+    /// Two of the samples, the V2021 one first, for tests that need a fixed set.
+    static var samples: [String] {
+        ["hongze-district-gov-2024.txt", "shanghai-gov-office-2019.gb18030.txt"].map { data + "/" + $0 }
+    }
 }

@@ -12,8 +12,16 @@ public enum HTMLReader {
     /// Deeper markup than this is hostile or broken; its content is still read as text.
     static let maximumDepth = 256
 
+    /// libxml2 must initialise its globals once, on one thread, before
+    /// documents are parsed concurrently.
+    private static let initialised: Void = { xmlInitParser() }()
+
+    /// Call before parsing on several threads.
+    public static func prepareForThreads() { _ = initialised }
+
     /// Parses UTF-8 `text` (already decoded by ``TextDecoder``).
     public static func read(_ text: String) -> Document {
+        prepareForThreads()
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = [0x20] }
         let options = Int32(

@@ -58,6 +58,14 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         }
     }
 
+    /// Whether a stored file came with errors or warnings (worth a line even beside a progress bar).
+    public static func hasFindings(_ result: FileResult) -> Bool {
+        switch result.outcome {
+        case .imported(let s), .replaced(let s, _): s.errors + s.warnings > 0
+        case .unchanged, .failed: false
+        }
+    }
+
     /// The closing line: counts by outcome.
     public var totalsLine: String {
         "\(files.count) file\(files.count == 1 ? "" : "s"): \(imported) imported, \(replaced) replaced, \(unchanged) unchanged, \(failed) failed"

@@ -1,49 +1,129 @@
+import Dispatch
+import Foundation
+
 /// Imports files into a ``Store``: each file is read, parsed, validated and
 /// stored whole, or fails alone with a one-line reason while the others go in.
+///
+/// Files go through in batches: the files of a batch are read, hashed and
+/// parsed concurrently on every core, then written by the one connection in
+/// one transaction with a savepoint per report, so a bad report still rolls
+/// back alone while the transaction cost is shared. Memory holds one batch.
 public final class Importer {
     let store: Store
     let parser: ReportParser
+    /// Files per batch: enough to keep every core busy and amortise a commit.
+    public var batchSize = max(ProcessInfo.processInfo.activeProcessorCount * 32, 64)
 
     public init(store: Store, parser: ReportParser = ReportParser()) {
         self.store = store
         self.parser = parser
     }
 
-    /// Imports every file under `paths`, calling `report` after each file.
+    /// Imports every file under `paths`, calling `report` after each file
+    /// (in file order) and `progress` with the count done and the total.
     @discardableResult
     public func run(
-        _ paths: [String], options: ImportOptions = .init(), report: (FileResult) -> Void = { _ in }
+        _ paths: [String], options: ImportOptions = .init(), progress: (Int, Int) -> Void = { _, _ in },
+        report: (FileResult) -> Void = { _ in }
     ) -> [FileResult] {
         let database = ["", "-wal", "-shm", "-journal"].map { store.path + $0 }
         let (files, missing) = FileCollector.collect(paths, excluding: Set(database))
         var results = missing.map { FileResult(path: $0.path, outcome: .failed($0)) }
         results.forEach(report)
-        for path in files {
-            let result = FileResult(path: path, outcome: importFile(path, options: options))
-            report(result)
-            results.append(result)
+        let known = (try? store.allSHA256()) ?? []
+        var done = 0
+        for start in stride(from: 0, to: files.count, by: batchSize) {
+            let batch = Array(files[start..<min(start + batchSize, files.count)])
+            let prepared = prepare(batch, known: known, options: options)
+            for result in write(batch, prepared, options: options) {
+                report(result)
+                results.append(result)
+                done += 1
+                progress(done, files.count)
+            }
         }
         return results
     }
 
     /// Imports one file.
     public func importFile(_ path: String, options: ImportOptions = .init()) -> FileOutcome {
+        let prepared = prepare([path], known: [], options: options)
+        return write([path], prepared, options: options)[0].outcome
+    }
+
+    // MARK: - Stages
+
+    /// A file after the concurrent stage.
+    enum Prepared: Sendable {
+        case parsed(ParsedReport)
+        /// Its hash is already in the database: not parsed again.
+        case known(sha256: String)
+        case failed(ImportFailure)
+    }
+
+    /// Reads, hashes and parses the files concurrently.
+    func prepare(_ paths: [String], known: Set<String>, options: ImportOptions) -> [Prepared] {
+        HTMLReader.prepareForThreads()
+        let parser = self.parser
+        let slots = UnsafeMutableBufferPointer<Prepared>.allocate(capacity: paths.count)
+        nonisolated(unsafe) let output = slots
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            // Each iteration writes its own slot only.
+            (output.baseAddress! + index).initialize(to: Self.prepare(paths[index], known: known, parser: parser, options: options))
+        }
+        defer { slots.deallocate() }
+        return Array(slots)
+    }
+
+    private static func prepare(_ path: String, known: Set<String>, parser: ReportParser, options: ImportOptions) -> Prepared {
         do {
             let bytes = try ReportParser.readFile(at: path)
             let sha256 = ReportParser.sha256(bytes)
-            if let existing = try store.report(sha256: sha256) {
-                return .unchanged(bureau: existing.bureau, year: existing.year)
-            }
-            let parsed = try parser.parse(bytes, path: path, sha256: sha256, options: options)
-            let saved = try store.save(parsed, replace: options.replace, aliases: options.aliases)
-            let summary = ReportSummary(parsed, extraFindings: saved.crossYearFindings)
-            return saved.replacedSource.map { .replaced(summary, previousSource: $0) } ?? .imported(summary)
-        } catch let failure as ImportFailure {
-            return .failed(failure)
-        } catch let error as StoreError {
-            return .failed(ImportFailure(path: path, reason: error.description))
+            if known.contains(sha256) { return .known(sha256: sha256) }
+            return .parsed(try parser.parse(bytes, path: path, sha256: sha256, options: options))
         } catch {
-            return .failed(ImportFailure(path: path, reason: "\(error)"))
+            return .failed(error)
+        }
+    }
+
+    /// Writes a batch in one transaction, each report in its own savepoint.
+    func write(_ paths: [String], _ prepared: [Prepared], options: ImportOptions) -> [FileResult] {
+        var results: [FileResult] = []
+        let write = {
+            for (path, item) in zip(paths, prepared) {
+                results.append(FileResult(path: path, outcome: self.store(item, path: path, options: options)))
+            }
+        }
+        do {
+            try store.inTransaction(write)
+        } catch {
+            // The commit itself failed: nothing of the batch is stored.
+            results = paths.map { FileResult(path: $0, outcome: .failed(ImportFailure(path: $0, reason: "\(error)"))) }
+        }
+        return results
+    }
+
+    private func store(_ item: Prepared, path: String, options: ImportOptions) -> FileOutcome {
+        do {
+            switch item {
+            case .failed(let failure):
+                return .failed(failure)
+            case .known(let sha256):
+                guard let existing = try store.report(sha256: sha256) else {
+                    return .failed(ImportFailure(path: path, reason: "its report was removed during the import; import it again"))
+                }
+                return .unchanged(bureau: existing.bureau, year: existing.year)
+            case .parsed(let parsed):
+                // The same bytes may come twice in one run.
+                if let existing = try store.report(sha256: parsed.source.sha256) {
+                    return .unchanged(bureau: existing.bureau, year: existing.year)
+                }
+                let saved = try store.save(parsed, replace: options.replace, aliases: options.aliases)
+                let summary = ReportSummary(parsed, extraFindings: saved.crossYearFindings)
+                return saved.replacedSource.map { .replaced(summary, previousSource: $0) } ?? .imported(summary)
+            }
+        } catch {
+            return .failed(ImportFailure(path: path, reason: error.description))
         }
     }
 }

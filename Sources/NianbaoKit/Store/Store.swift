@@ -167,6 +167,17 @@ public final class Store {
         return SaveOutcome(reportID: reportID, replacedSource: previous, crossYearFindings: crossYear)
     }
 
+    /// Runs `body` in one write transaction; saves inside it use savepoints,
+    /// so a failing report rolls back alone and the commit is shared.
+    public func inTransaction(_ body: () throws -> Void) throws(StoreError) {
+        try wrap { try connection.transaction(.immediate, body) }
+    }
+
+    /// Every imported file's hash, to skip parsing files already in.
+    public func allSHA256() throws(StoreError) -> Set<String> {
+        try wrap { Set(try connection.rows("SELECT sha256 FROM reports").compactMap { $0[0].string }) }
+    }
+
     /// Runs `body`, turning SQLite errors into ``StoreError``.
     func wrap<T>(_ body: () throws -> T) throws(StoreError) -> T {
         do {

@@ -147,7 +147,7 @@ public enum LayoutTextRenderer {
                 first.insert(" ", at: first.count - 2)
                 fragments[0] = String(first)
             }
-            for fragment in fragments.dropLast() { page.add(spaces(labelColumn) + fragment) }
+            for fragment in numbersAlone ? fragments : fragments.dropLast() { page.add(spaces(labelColumn) + fragment) }
             var line = Line()
             if !margin {
                 for (g, group) in groups.enumerated() { line.put(group, at: 2 + 10 * g) }
