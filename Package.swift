@@ -46,6 +46,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark: `swift run -c release nianbao-bench`.
+        .executableTarget(
+            name: "nianbao-bench",
+            dependencies: [
+                "NianbaoKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "NianbaoSQLiteTests", dependencies: ["NianbaoSQLite"]),
         .testTarget(
             name: "NianbaoKitTests", dependencies: ["NianbaoKit", "NianbaoSQLite"],

@@ -13,6 +13,9 @@ public final class Importer {
     let parser: ReportParser
     /// Files per batch: enough to keep every core busy and amortise a commit.
     public var batchSize = max(ProcessInfo.processInfo.activeProcessorCount * 32, 64)
+    /// Seconds spent reading and parsing, and writing to the database (for the benchmark).
+    public private(set) var parseSeconds = 0.0
+    public private(set) var storeSeconds = 0.0
 
     public init(store: Store, parser: ReportParser = ReportParser()) {
         self.store = store
@@ -34,8 +37,13 @@ public final class Importer {
         var done = 0
         for start in stride(from: 0, to: files.count, by: batchSize) {
             let batch = Array(files[start..<min(start + batchSize, files.count)])
+            let started = DispatchTime.now()
             let prepared = prepare(batch, known: known, options: options)
-            for result in write(batch, prepared, options: options) {
+            let parsed = DispatchTime.now()
+            let written = write(batch, prepared, options: options)
+            parseSeconds += Double(parsed.uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            storeSeconds += Double(DispatchTime.now().uptimeNanoseconds - parsed.uptimeNanoseconds) / 1e9
+            for result in written {
                 report(result)
                 results.append(result)
                 done += 1

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import NianbaoKit
+
+/// `nianbao-bench`: generates synthetic corpora of N reports, imports them,
+/// and measures throughput, peak memory, database size, query latencies,
+/// and the sqlite3 shell's `.import` of the same facts as a storage floor.
+@main
+struct Benchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nianbao-bench",
+        abstract: "Measure import throughput, memory, database size and query latency at several corpus sizes.",
+        discussion: "Build in release mode: swift run -c release nianbao-bench --sizes 1000,10000,100000")
+
+    @Option(help: "Corpus sizes, comma-separated.")
+    var sizes = "1000,10000,100000"
+
+    @Option(help: "Working folder for corpora and databases (kept between runs; corpora are reused).")
+    var work = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-bench").path
+
+    @Option(help: "Repetitions per query for the latency median and 95th percentile.")
+    var repeats = 9
+
+    @Option(help: "Seed of the synthetic corpus.")
+    var seed: UInt64 = 1
+
+    @Option(help: "A real PDF to time pdftotext on (per-file cost).")
+    var pdf: String?
+
+    func run() throws {
+        let root = URL(fileURLWithPath: work)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; \(ProcessInfo.processInfo.operatingSystemVersionString)")
+        for size in sizes.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+            try measure(size: size, root: root)
+        }
+        if let pdf = pdf ?? Self.corpusPDF() { try timePDF(pdf) }
+    }
+
+    private func measure(size: Int, root: URL) throws {
+        print("\n== N = \(size)")
+        let corpus = root.appendingPathComponent("corpus-\(seed)-\(size)")
+        let marker = corpus.appendingPathComponent(".complete")
+        let generated: Double
+        if !FileManager.default.fileExists(atPath: marker.path) {
+            try? FileManager.default.removeItem(at: corpus)
+            try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+            generated = try Clock.seconds { _ = try CorpusGenerator(seed: seed).write(count: size, to: corpus) }
+            try Data().write(to: marker)
+            print(String(format: "generated corpus in %.1f s", generated))
+        }
+        let bytes = FileCollector.collect([corpus.path]).files.reduce(0) { total, path in
+            total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        }
+        let database = root.appendingPathComponent("bench-\(size).db")
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
+        let store = try Store(path: database.path)
+        let importer = Importer(store: store)
+        var failed = 0
+        let seconds = try Clock.seconds {
+            let results = importer.run([corpus.path])
+            failed = results.filter(\.failed).count
+        }
+        let imported = size - failed
+        print(String(
+            format: "import: %d reports (%d failed) in %.2f s = %.0f reports/s, %.1f MB/s (parse %.2f s on all cores, store %.2f s)",
+            imported, failed, seconds, Double(size) / seconds, Double(bytes) / 1e6 / seconds,
+            importer.parseSeconds, importer.storeSeconds))
+        print(String(format: "peak resident memory: %.0f MB", Clock.peakResidentMegabytes()))
+        _ = try store.readOnlyQuery("PRAGMA wal_checkpoint(TRUNCATE)")
+        let dbSize = (try? FileManager.default.attributesOfItem(atPath: database.path)[.size] as? Int) ?? 0
+        print(String(format: "database: %.1f MB (%.1f KB per report)", Double(dbSize) / 1e6, Double(dbSize) / 1e3 / Double(max(imported, 1))))
+
+        try latencies(store)
+        try storageFloor(store: store, root: root, size: size, nianbaoSeconds: importer.storeSeconds)
+    }
+
+    private func latencies(_ store: Store) throws {
+        print("latency (median / p95 over \(repeats) runs):")
+        if let directory = QueryLibrary.defaultDirectory() {
+            for query in try QueryLibrary(directory: directory).queries {
+                let arguments = try query.arguments([:])
+                let times = try (0..<repeats).map { _ in try Clock.seconds { _ = try store.readOnlyQuery(query.sql, parameters: arguments) } }
+                print(Clock.line("query " + query.name, times))
+            }
+        }
+        for measure in ["penalties", "applications", "disclosure_rate"] {
+            for grouping in [TrendGrouping.year, .bureau] {
+                let request = TrendRequest(measures: [MeasureCatalog.standard.measure(measure)!], grouping: grouping)
+                let times = try (0..<repeats).map { _ in try Clock.seconds { _ = try TrendQuery(request).run(on: store) } }
+                print(Clock.line("trend \(measure) --by \(grouping.rawValue)", times))
+            }
+        }
+    }
+
+    /// The same facts loaded by the sqlite3 shell's `.import` into an equivalent table.
+    private func storageFloor(store: Store, root: URL, size: Int, nianbaoSeconds: Double) throws {
+        guard let sqlite3 = Clock.executable("sqlite3") else {
+            print("storage floor: sqlite3 shell not installed (apt-get install sqlite3); skipped")
+            return
+        }
+        let csv = root.appendingPathComponent("facts-\(size).csv")
+        let table = try store.readOnlyQuery(
+            "SELECT report_id, metric, value, value_text, raw, status, flags, locator FROM facts")
+        FileManager.default.createFile(atPath: csv.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: csv)
+        RowWriter.write(table, format: .csv, to: OutputSink(handle: handle))
+        try handle.close()
+        let floorDB = root.appendingPathComponent("floor-\(size).db")
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: floorDB.path + suffix) }
+        let script = """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            CREATE TABLE facts (report_id INTEGER NOT NULL, metric TEXT NOT NULL, value NUMERIC, value_text TEXT,
+                raw TEXT, status TEXT NOT NULL, flags TEXT, locator TEXT, PRIMARY KEY (report_id, metric)) WITHOUT ROWID;
+            CREATE INDEX facts_by_metric ON facts(metric, report_id);
+            .mode csv
+            .import --skip 1 \(csv.path) facts
+            """
+        let seconds = try Clock.seconds { try Clock.run(sqlite3, [floorDB.path], input: script) }
+        print(String(
+            format: "storage floor: sqlite3 .import of %d facts in %.2f s; nianbao's store phase %.2f s = %.2f× the floor",
+            table.rows.count, seconds, nianbaoSeconds, nianbaoSeconds / seconds))
+    }
+
+    private func timePDF(_ path: String) throws {
+        let bytes = try ReportParser.readFile(at: path)
+        let times = try (0..<10).map { _ in try Clock.seconds { _ = try PDFTextExtractor.text(of: bytes, path: path) } }
+        print("\n" + Clock.line("pdftotext per PDF file (\(URL(fileURLWithPath: path).lastPathComponent))", times))
+    }
+
+    static func corpusPDF() -> String? {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/hongze-2024.pdf").path
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+}
