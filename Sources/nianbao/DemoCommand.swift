@@ -24,11 +24,8 @@ extension NianbaoCommand {
                 throw ExitCode.failure
             }
             let store = try database.open(readOnly: false)
-            // Data/ also holds the alias and division tables and its README: not reports.
-            let reports = FileCollector.collect([folder.path]).files.filter { path in
-                !path.hasSuffix(".csv") && !path.hasSuffix("/README.md")
-            }
-            let results = Importer(store: store).run(reports, report: { result in
+            // The walk skips the alias and division tables and the README.
+            let results = Importer(store: store).run([folder.path], report: { result in
                 if result.failed { Console.note(ImportSummary.line(for: result)) }
             })
             Console.note(ImportSummary(results).totalsLine + " into \(store.path)")
