@@ -48,7 +48,7 @@ public struct BureauAliasTable: Sendable {
                 reason: "header must be \(header.joined(separator: ",")), found '\(first.fields.joined(separator: ","))'")
         }
         var rows: [BureauAlias] = []
-        var lines: [String: [(row: BureauAlias, line: Int)]] = [:]
+        var earlier: [String: [(row: BureauAlias, line: Int)]] = [:]
         for record in records.dropFirst() {
             func fail(_ reason: String) -> BureauAliasError {
                 BureauAliasError(source: source, line: record.line, reason: reason)
@@ -71,12 +71,12 @@ public struct BureauAliasTable: Sendable {
             }
             let row = BureauAlias(alias: alias, canonical: canonical, validFrom: validFrom, validTo: validTo)
             let key = BureauNameKey.make(alias)
-            if let clash = lines[key]?.first(where: {
+            if let clash = earlier[key]?.first(where: {
                 $0.row.overlaps(row) && BureauNameKey.make($0.row.canonical) != BureauNameKey.make(canonical)
             }) {
                 throw fail("alias '\(alias)' already maps to '\(clash.row.canonical)' on line \(clash.line) for overlapping years")
             }
-            lines[key, default: []].append((row, record.line))
+            earlier[key, default: []].append((row, record.line))
             rows.append(row)
         }
         self.init(rows: rows)

@@ -50,7 +50,7 @@ public enum BureauKind {
         ("医疗保障", ["医疗保障", "医保局"]),
         ("退役军人", ["退役军人"]),
         ("信访", ["信访"]),
-        ("办公室", ["人民政府办公厅", "人民政府办公室", "政府办公厅", "政府办公室", "政府办"]),
+        ("办公室", ["国务院办公厅", "人民政府办公厅", "人民政府办公室", "政府办公厅", "政府办公室", "政府办"]),
     ]
 
     /// Endings that make a name the government itself: 人民政府 (and 人民政府机关,
@@ -61,39 +61,36 @@ public enum BureauKind {
         of(bureau, divisions: .bundled)
     }
 
+    /// `patterns` as scalar arrays, flattened: matched once per name.
+    private static let compiledPatterns: [(kind: String, scalars: [Unicode.Scalar])] = patterns.flatMap { entry in
+        entry.patterns.map { (entry.kind, Array($0.unicodeScalars)) }
+    }
+    private static let compiledEndings: [[Unicode.Scalar]] = governmentEndings.map { Array($0.unicodeScalars) }
+
     /// The kind, with `divisions` deciding whether the whole name is a region.
     static func of(_ bureau: String, divisions: DivisionTable) -> String {
-        let name = Array(BureauNameKey.make(bureau))
+        let name = Array(BureauNameKey.make(bureau).unicodeScalars)
         guard !name.isEmpty else { return "其他" }
         var best: (kind: String, end: Int, length: Int)?
         func consider(_ kind: String, end: Int, length: Int) {
             if let current = best, (current.end, current.length) >= (end, length) { return }
             best = (kind, end, length)
         }
-        for (kind, patterns) in patterns {
-            for pattern in patterns {
-                let needle = Array(pattern)
-                for end in ends(of: needle, in: name) { consider(kind, end: end, length: needle.count) }
+        for (kind, pattern) in compiledPatterns where pattern.count <= name.count {
+            for start in 0...(name.count - pattern.count) where name[start] == pattern[0] {
+                if name[start..<start + pattern.count].elementsEqual(pattern) {
+                    consider(kind, end: start + pattern.count, length: pattern.count)
+                }
             }
         }
-        for ending in governmentEndings where name.count > ending.count && name.suffix(ending.count).elementsEqual(ending) {
+        for ending in compiledEndings where name.count > ending.count && name.suffix(ending.count).elementsEqual(ending) {
             consider("人民政府", end: name.count, length: ending.count)
             break
         }
-        let match = divisions.match(bureau)
+        let match = divisions.match(scalars: name)
         if match.matched == match.length {
             consider("人民政府", end: name.count, length: name.count)
         }
         return best?.kind ?? "其他"
-    }
-
-    /// End offsets of every occurrence of `needle` in `haystack`.
-    private static func ends(of needle: [Character], in haystack: [Character]) -> [Int] {
-        guard needle.count <= haystack.count else { return [] }
-        var result: [Int] = []
-        for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
-            result.append(start + needle.count)
-        }
-        return result
     }
 }

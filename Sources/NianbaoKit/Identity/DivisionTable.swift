@@ -9,10 +9,13 @@ import Foundation
 /// and completed from the table where the name's division is unique.
 public struct DivisionTable: Sendable {
     let divisions: [Division]
-    /// Division indices by full name and by unambiguous short form.
-    private let byKey: [String: [Int]]
-    /// The longest key, in Characters: the first length tried at each position.
-    private let longestKey: Int
+    /// Division indices by full name.
+    private let names: NameTrie
+    /// Division indices by unambiguous short form (上海, 临夏州).
+    private let shortNames: NameTrie
+    /// Characters that end a division's name: a short form followed by one is
+    /// really another division's full name ("莱芜区" is not 莱芜市).
+    private static let suffixes: Set<Unicode.Scalar> = ["省", "市", "区", "县", "州", "盟", "旗"]
     /// Provinces that are also cities (北京市, 上海市, 天津市, 重庆市): those
     /// whose districts name the province as their city.
     private let municipalities: Set<String>
@@ -83,11 +86,14 @@ public struct DivisionTable: Sendable {
         for (position, division) in divisions.enumerated() {
             for form in DivisionShortNames.of(division) { shortForms[form, default: []].append(position) }
         }
+        var names = NameTrie()
+        for (key, positions) in byKey { names.insert(key, values: positions) }
+        var shortNames = NameTrie()
         for (form, positions) in shortForms where positions.count == 1 && byKey[form] == nil {
-            byKey[form] = positions
+            shortNames.insert(form, values: positions)
         }
-        self.byKey = byKey
-        longestKey = byKey.keys.map(\.count).max() ?? 0
+        self.names = names
+        self.shortNames = shortNames
         municipalities = Set(divisions.compactMap { $0.level == .county && $0.city == $0.province ? $0.province : nil })
     }
 
@@ -99,15 +105,20 @@ public struct DivisionTable: Sendable {
     /// Only the start counts: "国家税务总局沭阳县税务局" is a national body's
     /// branch, and a place name inside a name (…路街道) is no region. A name
     /// whose county exists in several places (鼓楼区) gets the county and only
-    /// the parents all of them share, and no code.
+    /// the parents all of them share, and no code. A short form directly
+    /// followed by 省/市/区/县/州/盟/旗 is not taken: "莱芜区" is a district the
+    /// table may not know (created 2019), not the city 莱芜市.
     public func region(of bureau: String) -> BureauRegion {
         match(bureau).region
     }
 
-    /// The region and how many Characters of the name (after `BureauNameKey`)
+    /// The region and how many scalars of the name (after `BureauNameKey`)
     /// it took; `BureauKind` asks whether a name is nothing but a region.
     func match(_ bureau: String) -> (region: BureauRegion, matched: Int, length: Int) {
-        let characters = Array(BureauNameKey.make(bureau))
+        match(scalars: Array(BureauNameKey.make(bureau).unicodeScalars))
+    }
+
+    func match(scalars: [Unicode.Scalar]) -> (region: BureauRegion, matched: Int, length: Int) {
         var position = 0
         var province: String?
         var city: String?
@@ -122,15 +133,19 @@ public struct DivisionTable: Sendable {
             return true
         }
 
-        while position < characters.count, deepest != .county {
+        while position < scalars.count, deepest != .county {
             var found: (divisions: [Division], length: Int)?
-            var length = min(longestKey, characters.count - position)
-            while length >= 2, found == nil {
-                if let positions = byKey[String(characters[position..<position + length])] {
-                    let candidates = positions.map { divisions[$0] }.filter(fits)
-                    if !candidates.isEmpty { found = (candidates, length) }
+            let short = shortNames.prefixes(of: scalars, from: position).filter {
+                let next = position + $0.length
+                return next == scalars.count || !Self.suffixes.contains(scalars[next])
+            }
+            let prefixes = (names.prefixes(of: scalars, from: position) + short).sorted { $0.length > $1.length }
+            for prefix in prefixes where prefix.length >= 2 {
+                let candidates = prefix.values.map { divisions[$0] }.filter(fits)
+                if !candidates.isEmpty {
+                    found = (candidates, prefix.length)
+                    break
                 }
-                length -= 1
             }
             guard let found else { break }
             position += found.length
@@ -159,6 +174,6 @@ public struct DivisionTable: Sendable {
                 deepest = level
             }
         }
-        return (BureauRegion(province: province, city: city, county: county, code: code), position, characters.count)
+        return (BureauRegion(province: province, city: city, county: county, code: code), position, scalars.count)
     }
 }
