@@ -56,15 +56,16 @@ extension NianbaoCommand {
         func validate() throws {
             if !list && measures.isEmpty { throw ValidationError("name at least one measure; see `nianbao trend --list`") }
             if !["zh", "en"].contains(labels) { throw ValidationError("--labels is zh or en") }
-            for name in measures where MeasureCatalog.standard.measure(name) == nil {
-                throw ValidationError("unknown measure \(name); see `nianbao trend --list` and `nianbao metrics`")
-            }
         }
 
         func run() throws {
             if list {
                 output.write(TrendTable.measureListing())
                 return
+            }
+            for name in measures where MeasureCatalog.standard.measure(name) == nil {
+                Console.error("unknown measure \(name); see `nianbao trend --list` and `nianbao metrics`")
+                throw ExitCode.failure
             }
             let store = try database.open(readOnly: true)
             try Console.printing {

@@ -8,27 +8,40 @@ public struct LabelMatcher: Sendable {
     /// Below this score a label does not name a row.
     public static let threshold = 0.5
 
-    /// Normalised group labels that may prefix an observed label (merged cells to the left).
-    private let groupLabels: [String]
+    /// A label as Unicode scalar values: matching compares integers, not
+    /// grapheme clusters (the aligner scores every observed row against every
+    /// catalog row, so this is the hot loop of extraction).
+    typealias Scalars = [UInt32]
+
+    /// Normalised group labels that may prefix an observed label (merged cells to the left), longest first.
+    private let groupLabels: [Scalars]
     /// Normalised candidate labels of each row by key: each variant, alone and after its group.
-    private let candidates: [String: [String]]
+    private let candidates: [String: [Scalars]]
 
     public init(rows: [RowSpec]) {
-        groupLabels = Set(rows.compactMap(\.group)).map(LabelNormalizer.normalize).sorted { $0.count > $1.count }
-        var candidates: [String: [String]] = [:]
+        groupLabels = Set(rows.compactMap(\.group)).map { Self.scalars(LabelNormalizer.normalize($0)) }
+            .sorted { $0.count > $1.count }
+        var candidates: [String: [Scalars]] = [:]
         for row in rows {
             let group = row.group.map(LabelNormalizer.normalize) ?? ""
             candidates[row.key] = row.labels.all.map(LabelNormalizer.normalize).flatMap { variant in
-                group.isEmpty ? [variant] : [variant, group + variant]
+                (group.isEmpty ? [variant] : [variant, group + variant]).map(Self.scalars)
             }
         }
         self.candidates = candidates
     }
 
+    static func scalars(_ text: String) -> Scalars { text.unicodeScalars.map(\.value) }
+
     /// The similarity of `observed` (normalised) to `row`, or nil when it cannot name it.
     public func score(_ observed: String, _ row: RowSpec, version: TemplateVersion) -> Double? {
+        let label = Self.scalars(observed)
+        return score(label, stripped: strippingGroups(label), row, version: version)
+    }
+
+    /// ``score(_:_:version:)`` for a label already in scalars, with its groups stripped.
+    func score(_ observed: Scalars, stripped: Scalars, _ row: RowSpec, version: TemplateVersion) -> Double? {
         guard !observed.isEmpty else { return nil }
-        let stripped = strippingGroups(observed)
         var best = 0.0
         for candidate in candidates[row.key] ?? [] {
             if row.optionalIn.contains(version) {
@@ -44,36 +57,55 @@ public struct LabelMatcher: Sendable {
     /// `observed` without leading group labels ("三、本年度办理结果（三）不予公开1.属于国家秘密"
     /// → "1.属于国家秘密"), keeping at least one character.
     func strippingGroups(_ observed: String) -> String {
-        var rest = Substring(observed)
+        String(String.UnicodeScalarView(strippingGroups(Self.scalars(observed)).compactMap(Unicode.Scalar.init)))
+    }
+
+    func strippingGroups(_ observed: Scalars) -> Scalars {
+        var start = 0
         var changed = true
         while changed {
             changed = false
-            for group in groupLabels where rest.count > group.count && rest.hasPrefix(group) {
-                rest = rest.dropFirst(group.count)
+            for group in groupLabels where observed.count - start > group.count && observed[start...].starts(with: group) {
+                start += group.count
                 changed = true
             }
         }
-        return String(rest)
+        return Array(observed[start...])
     }
 
     /// Similarity of two normalised labels.
     static func similarity(_ observed: String, _ candidate: String) -> Double {
+        similarity(scalars(observed), scalars(candidate))
+    }
+
+    static func similarity(_ observed: Scalars, _ candidate: Scalars) -> Double {
         if observed == candidate { return 1 }
         let o = Double(observed.count), c = Double(candidate.count)
-        if observed.hasPrefix(candidate) || observed.hasSuffix(candidate) { return 0.6 + 0.35 * c / o }
-        if candidate.hasPrefix(observed) && observed.count >= 3 { return 0.5 + 0.35 * o / c }
+        if observed.starts(with: candidate) || observed.reversed().starts(with: candidate.reversed()) {
+            return 0.6 + 0.35 * c / o
+        }
+        if candidate.starts(with: observed) && observed.count >= 3 { return 0.5 + 0.35 * o / c }
         // The label without its numbering ("予以公开" for "（一）予以公开").
-        if candidate.hasSuffix(observed) && observed.count >= 3 { return 0.5 + 0.4 * o / c }
-        if candidate.count >= 3 && observed.contains(candidate) { return 0.55 + 0.3 * c / o }
+        if candidate.reversed().starts(with: observed.reversed()) && observed.count >= 3 { return 0.5 + 0.4 * o / c }
+        if candidate.count >= 3 && contains(observed, candidate) { return 0.55 + 0.3 * c / o }
         // An edit-distance match needs both labels long enough and close in length.
         let longest = max(o, c)
         guard longest >= 4, abs(o - c) / longest <= 0.25 else { return 0 }
-        let ratio = 1 - Double(editDistance(Array(observed), Array(candidate))) / longest
+        let ratio = 1 - Double(editDistance(observed, candidate)) / longest
         return ratio >= 0.75 ? 0.9 * ratio : 0
     }
 
-    /// Levenshtein distance over characters.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: Scalars, _ needle: Scalars) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
+    /// Levenshtein distance.
+    static func editDistance(_ a: Scalars, _ b: Scalars) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

@@ -26,9 +26,21 @@ public enum LabelNormalizer {
         return result
     }
 
+    /// The CJK characters ICU's Hant-Hans transform changes, found once by
+    /// transforming the whole unified-ideograph block: most labels hold none,
+    /// and skipping the transform for them is most of the cost of normalising.
+    static let traditional: Set<Unicode.Scalar> = {
+        let block = (0x4E00...0x9FFF).compactMap(Unicode.Scalar.init)
+        let source = String(String.UnicodeScalarView(block))
+        guard let simplified = source.applyingTransform(StringTransform("Hant-Hans"), reverse: false),
+            simplified.unicodeScalars.count == block.count
+        else { return Set(block) }  // cannot tell: transform everything, as before
+        return Set(zip(block, simplified.unicodeScalars).filter { $0 != $1 }.map(\.0))
+    }()
+
     static func compute(_ label: String) -> String {
         var text = withoutPinyin(label.precomposedStringWithCompatibilityMapping)
-        if text.unicodeScalars.contains(where: { $0.value >= 0x3400 }) {
+        if text.unicodeScalars.contains(where: traditional.contains) {
             text = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
         }
         var result = String.UnicodeScalarView()

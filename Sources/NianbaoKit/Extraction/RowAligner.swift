@@ -30,10 +30,13 @@ public struct RowAligner: Sendable {
         let n = observed.count, m = catalogRows.count
         var scores = [[Double?]](repeating: [Double?](repeating: nil, count: m), count: n)
         for (i, row) in observed.enumerated() {
+            // Each label is turned into scalars and stripped of its groups once, not once per catalog row.
+            let label = LabelMatcher.scalars(row.normalizedLabel)
+            let stripped = matcher.strippingGroups(label)
             for (j, spec) in catalogRows.enumerated() {
                 scores[i][j] =
                     row.isLabeled
-                    ? matcher.score(row.normalizedLabel, spec, version: version)
+                    ? matcher.score(label, stripped: stripped, spec, version: version)
                     : (spec.isRequired(in: version) ? Self.unlabeledScore : nil)
             }
         }

@@ -36,7 +36,7 @@ public enum TitleParser {
     static func compact(_ text: String) -> String {
         var compact = String(String.UnicodeScalarView(
             text.precomposedStringWithCompatibilityMapping.unicodeScalars.filter { !$0.properties.isWhitespace }))
-        if compact.unicodeScalars.contains(where: { $0.value >= 0x3400 }) {
+        if compact.unicodeScalars.contains(where: LabelNormalizer.traditional.contains) {
             compact = compact.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? compact
         }
         return compact

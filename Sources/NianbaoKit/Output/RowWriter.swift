@@ -94,11 +94,12 @@ public final class RowWriter {
         return "{" + members.joined(separator: ",") + "}"
     }
 
-    /// Whether `text` is already valid JSON number syntax (exact decimals pass through unchanged).
+    /// Whether `text` is already valid JSON number syntax (exact decimals pass through unchanged):
+    /// an optional minus, no plus, and no leading zero before other digits.
     static func isJSONNumber(_ text: String) -> Bool {
-        guard let value = ExactDecimal(text) else { return false }
-        return !text.hasPrefix("+") && !(text.hasPrefix("0") && text.count > 1 && !text.hasPrefix("0."))
-            && value.description.count > 0
+        guard ExactDecimal(text) != nil, !text.hasPrefix("+") else { return false }
+        let unsigned = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        return !(unsigned.hasPrefix("0") && unsigned.count > 1 && !unsigned.hasPrefix("0."))
     }
 
     static func jsonString(_ text: String) -> String {

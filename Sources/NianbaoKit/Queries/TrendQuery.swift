@@ -14,9 +14,14 @@ public struct TrendQuery: Sendable {
         let keys = Array(Set(request.measures.flatMap(\.formula.keys))).sorted()
         var records = try store.reportRecords(metrics: keys, from: request.from, to: request.to)
         if let aliases = request.aliases {
+            // The request's aliases apply on top of those stored at import: a
+            // reported name they name wins, else the stored canonical name goes through them.
+            let table = BureauAliasTable.bundled.adding(aliases)
             for index in records.indices {
-                records[index].identity = BureauIdentity.resolve(
-                    records[index].bureau, year: records[index].year, aliases: BureauAliasTable.bundled.adding(aliases))
+                let record = records[index]
+                let viaReported = table.canonical(record.bureau, year: record.year)
+                let canonical = viaReported != record.bureau ? viaReported : table.canonical(record.identity.canonical, year: record.year)
+                records[index].identity = BureauIdentity.resolve(canonical, year: record.year, aliases: table)
             }
         }
         records = records.filter(matches)

@@ -5,10 +5,16 @@ import NianbaoSQLite
 extension Store {
     /// Runs one read-only statement with named parameters (`:year` → value).
     ///
-    /// Three guards keep it read-only: the statement must be one statement,
-    /// SQLite must classify it read-only (`sqlite3_stmt_readonly`), and the
-    /// connection is put in `query_only` mode for its duration.
+    /// Four guards keep it read-only: the statement must be one statement,
+    /// start with a reading keyword (SELECT, WITH, VALUES, EXPLAIN, PRAGMA —
+    /// SQLite calls ATTACH, BEGIN and SAVEPOINT read-only too, yet they change
+    /// the connection), SQLite must classify it read-only
+    /// (`sqlite3_stmt_readonly`), and the connection is put in `query_only`
+    /// mode for its duration.
     public func readOnlyQuery(_ sql: String, parameters: [String: String] = [:]) throws(SQLQueryError) -> ResultTable {
+        guard ["SELECT", "WITH", "VALUES", "EXPLAIN", "PRAGMA"].contains(Self.firstKeyword(sql)) else {
+            throw .notReadOnly
+        }
         do {
             try connection.execute("PRAGMA query_only = ON")
             defer { try? connection.execute("PRAGMA query_only = OFF") }
@@ -18,7 +24,8 @@ extension Store {
             for name in statement.parameterNames.compactMap({ $0 }) {
                 let key = String(name.dropFirst())
                 guard let text = parameters[key] else { throw SQLQueryError.missingParameter(key) }
-                values[name] = Int64(text).map(SQLiteValue.integer) ?? .text(text)
+                // Integers as written ("2020") bind as numbers; "007" stays text.
+                values[name] = Int64(text).flatMap { String($0) == text ? SQLiteValue.integer($0) : nil } ?? .text(text)
             }
             if statement.parameterCount > 0 {
                 guard statement.parameterNames.allSatisfy({ $0 != nil }) else { throw SQLQueryError.anonymousParameter }
@@ -47,5 +54,21 @@ extension Store {
         } catch {
             throw .sqlite(SQLiteError(resultCode: 1, message: "\(error)"))
         }
+    }
+
+    /// The first keyword of `sql`, upper-cased, after whitespace and comments.
+    static func firstKeyword(_ sql: String) -> String {
+        var rest = Substring(sql)
+        while true {
+            rest = rest.drop { $0.isWhitespace }
+            if rest.hasPrefix("--") {
+                rest = rest.drop { $0 != "\n" }
+            } else if rest.hasPrefix("/*"), let end = rest.range(of: "*/") {
+                rest = rest[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        return rest.prefix { $0.isLetter }.uppercased()
     }
 }
