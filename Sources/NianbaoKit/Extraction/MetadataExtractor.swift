@@ -43,7 +43,7 @@ public enum MetadataExtractor {
         }
         for group in groups {
             // The regex only runs on text that can end like a report title.
-            let parsed = group.filter { $0.title.contains("报告") || $0.title.contains("年报") || $0.title.contains("報告") }
+            let parsed = group.filter { $0.title.includes("报告") || $0.title.includes("年报") || $0.title.includes("報告") }
                 .compactMap { candidate in TitleParser.parse(candidate.title).map { (candidate, $0) } }
             guard let (candidate, title) = parsed.first(where: { $0.1.bureau != nil }) ?? parsed.first else { continue }
             metadata.title = TitleParser.compact(candidate.title)
@@ -51,7 +51,7 @@ public enum MetadataExtractor {
             metadata.bureau = title.bureau ?? candidate.next.flatMap(bureauLine) ?? publisher(compactLines)
             break
         }
-        for text in compactLines where text.contains("统计") {
+        for text in compactLines where text.includes("统计") {
             if let match = try? periodPattern.firstMatch(in: text), let year = match["year"]?.substring {
                 metadata.periodYear = Int(year)
                 break
@@ -63,7 +63,7 @@ public enum MetadataExtractor {
 
     /// The "发布机构" line's bureau.
     static func publisher(_ lines: [String]) -> String? {
-        for line in lines where line.contains("发布机构") || line.contains("发布单位") {
+        for line in lines where line.includes("发布机构") || line.includes("发布单位") {
             if let match = try? publisherPattern.firstMatch(in: line), let name = match["name"]?.substring {
                 return String(name)
             }
@@ -74,7 +74,7 @@ public enum MetadataExtractor {
     /// The publication date (YYYY-MM-DD) from a "发布日期" line or a page's date metadata.
     static func publicationDate(_ lines: [String], _ properties: [String: String]) -> String? {
         var texts = lines.compactMap { line -> String? in
-            guard line.contains("日期") || line.contains("时间"), let match = try? datePattern.firstMatch(in: line) else { return nil }
+            guard line.includes("日期") || line.includes("时间"), let match = try? datePattern.firstMatch(in: line) else { return nil }
             return [match["y"], match["m"], match["d"]].compactMap { $0?.substring.map(String.init) }.joined(separator: "-")
         }
         for key in ["pubdate", "publishdate", "firstpublishedtime", "article:published_time"] {

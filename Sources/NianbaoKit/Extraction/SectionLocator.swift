@@ -113,21 +113,21 @@ public enum SectionLocator {
         guard chars.count >= 2, "一二三四五六七八九十".contains(chars[0]),
             chars[1] == "、" || (chars.count == 3 && chars[2] == "、" && "一二三四五六七八九十".contains(chars[1]))
         else { return nil }
-        if text.contains("主动公开政府信息") { return .opens(.proactive) }
-        if text.contains("收到和处理政府信息公开申请") || text.contains("收到和处理政府信息公开") { return .opens(.requests) }
-        if text.contains("行政复议") || (text.contains("复议") && text.contains("诉讼")) { return .opens(.appeals) }
+        if text.includes("主动公开政府信息") { return .opens(.proactive) }
+        if text.includes("收到和处理政府信息公开申请") || text.includes("收到和处理政府信息公开") { return .opens(.requests) }
+        if text.includes("行政复议") || (text.includes("复议") && text.includes("诉讼")) { return .opens(.appeals) }
         // Only the prose sections close; "三、本年度办理结果" is a group label inside section 三.
         let prose = ["总体情况", "存在的主要问题", "问题及改进", "改进情况", "其他需要报告", "其它需要报告"]
-        return prose.contains(where: text.contains) ? .closes : nil
+        return prose.contains(where: text.includes) ? .closes : nil
     }
 
     /// The section a table row announces by its anchor labels.
     static func anchorSection(_ text: String) -> ReportSection? {
-        if text.contains("行政复议") && text.contains("行政诉讼") { return .appeals }
-        if text.contains("勾稽关系") || text.contains("申请人情况") || text.contains("本年新收政府信息公开申请") {
+        if text.includes("行政复议") && text.includes("行政诉讼") { return .appeals }
+        if text.includes("勾稽关系") || text.includes("申请人情况") || text.includes("本年新收政府信息公开申请") {
             return .requests
         }
-        if text.contains("第二十条") || text.hasPrefix("信息内容") { return .proactive }
+        if text.includes("第二十条") || text.hasPrefix("信息内容") { return .proactive }
         return nil
     }
 }

@@ -68,6 +68,11 @@ public enum ValueParser {
 
     /// NFKC (full-width digits, signs and commas become ASCII) without any whitespace.
     static func compact(_ raw: String) -> String {
+        // Most cells are ASCII digits: NFKC cannot change them.
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            return raw.utf8.contains(where: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) })
+                ? String(raw.filter { !$0.isWhitespace }) : raw
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in raw.precomposedStringWithCompatibilityMapping.unicodeScalars
         where !scalar.properties.isWhitespace && scalar != "\u{200B}" && scalar != "\u{FEFF}" {

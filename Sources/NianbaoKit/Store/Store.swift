@@ -139,7 +139,7 @@ public final class Store {
         let insertFact = try connection.cachedStatement(
             "INSERT INTO facts (report_id, metric, value, value_text, raw, status, flags, locator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         let catalog = MetricCatalog.standard
-        for (key, cell) in report.cells.sorted(by: { catalog.order(of: $0.key) < catalog.order(of: $1.key) }) {
+        for (_, key, cell) in report.cells.map({ (catalog.order(of: $0.key), $0.key, $0.value) }).sorted(by: { $0.0 < $1.0 }) {
             let number: SQLiteValue =
                 cell.value.map { value in value.integerValue.map { .integer(Int64($0)) } ?? .real(value.doubleValue) } ?? .null
             try insertFact.run([
