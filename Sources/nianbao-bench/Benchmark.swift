@@ -67,7 +67,7 @@ struct Benchmark: ParsableCommand {
             imported, failed, seconds, Double(size) / seconds, Double(bytes) / 1e6 / seconds,
             importer.parseSeconds, importer.storeSeconds))
         print(String(format: "peak resident memory: %.0f MB", Clock.peakResidentMegabytes()))
-        _ = try store.readOnlyQuery("PRAGMA wal_checkpoint(TRUNCATE)")
+        try store.checkpoint()
         let dbSize = (try? FileManager.default.attributesOfItem(atPath: database.path)[.size] as? Int) ?? 0
         print(String(format: "database: %.1f MB (%.1f KB per report)", Double(dbSize) / 1e6, Double(dbSize) / 1e3 / Double(max(imported, 1))))
 

@@ -173,6 +173,11 @@ public final class Store {
         try wrap { try connection.transaction(.immediate, body) }
     }
 
+    /// Moves the write-ahead log into the database file, so its size is the database's.
+    public func checkpoint() throws(StoreError) {
+        try wrap { try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+
     /// Every imported file's hash, to skip parsing files already in.
     public func allSHA256() throws(StoreError) -> Set<String> {
         try wrap { Set(try connection.rows("SELECT sha256 FROM reports").compactMap { $0[0].string }) }
