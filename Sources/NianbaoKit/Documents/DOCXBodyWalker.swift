@@ -41,7 +41,8 @@ struct DOCXBodyWalker {
             case "p":
                 if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
                 text += Self.text(of: child, depth: depth + 1)
-            case "deltext", "instrtext", "delinstrtext", "rpr", "ppr", "tcpr", "trpr", "tblpr": continue
+            // Word writes a text box twice (mc:Choice and mc:Fallback): read the choice only.
+            case "deltext", "instrtext", "delinstrtext", "rpr", "ppr", "tcpr", "trpr", "tblpr", "fallback": continue
             default: text += Self.text(of: child, depth: depth + 1)
             }
         }
@@ -52,14 +53,14 @@ struct DOCXBodyWalker {
     /// column spans, `w:vMerge` continuations copied from the cell above.
     private func table(_ element: MarkupNode, number: Int) -> Table {
         var grid: [[TableCell]] = []
-        for row in element.elements where row.elementName == "tr" {
+        for row in Self.children(element, named: "tr") {
             var cells: [TableCell] = []
             if let before = row.elements.first(where: { $0.elementName == "trpr" })?.elements
                 .first(where: { $0.elementName == "gridbefore" })
             {
                 cells += Array(repeating: TableCell(""), count: min(before.span("val", limit: HTMLTableBuilder.maximumSpan), 64))
             }
-            for cell in row.elements where cell.elementName == "tc" {
+            for cell in Self.children(row, named: "tc") {
                 let properties = cell.elements.first { $0.elementName == "tcpr" }
                 let span = properties?.elements.first { $0.elementName == "gridspan" }?
                     .span("val", limit: HTMLTableBuilder.maximumSpan) ?? 1
@@ -78,5 +79,18 @@ struct DOCXBodyWalker {
             grid.append(cells)
         }
         return Table(number: number, rows: grid.filter { !$0.isEmpty }.map { TableRow(cells: $0) })
+    }
+
+    /// The `name` children of `node`, also those wrapped in content controls
+    /// (`w:sdt`/`w:sdtContent`) or custom XML, which Word puts around rows and cells.
+    static func children(_ node: MarkupNode, named name: String, depth: Int = 0) -> [MarkupNode] {
+        guard depth < 8 else { return [] }
+        return node.elements.flatMap { child -> [MarkupNode] in
+            switch child.elementName {
+            case name: [child]
+            case "sdt", "sdtcontent", "customxml", "smarttag": children(child, named: name, depth: depth + 1)
+            default: []
+            }
+        }
     }
 }

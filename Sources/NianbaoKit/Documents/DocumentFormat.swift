@@ -13,9 +13,12 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
         if bytes.starts(with: Array("%PDF".utf8)) { return .pdf }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .docx }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .ole }
-        let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
+        // A UTF-16 page: its markup is every other byte.
+        let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        let ascii = isUTF16 ? bytes.prefix(4096).filter { $0 != 0 && $0 < 0x80 } : Array(bytes.prefix(2048))
+        let head = String(decoding: ascii, as: UTF8.self).lowercased()
         let markers = ["<!doctype html", "<html", "<head", "<body", "<table", "<meta", "<div", "<p>", "<p "]
-        let firstMarkup = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        let firstMarkup = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" || (isUTF16 && !$0.isASCII) }
         if firstMarkup.hasPrefix("<"), markers.contains(where: head.contains) { return .html }
         return .text
     }

@@ -34,7 +34,11 @@ public enum LayoutTextReader {
             current.append(character)
         }
         if !current.isEmpty { cells.append(current) }
-        return cells
+        // Narrow columns may sit one space apart ("1339 3279"): numbers are never one cell.
+        return cells.flatMap { cell -> [String] in
+            let tokens = cell.split(separator: " ").map(String.init)
+            return tokens.count > 1 && tokens.allSatisfy(ValueParser.isValueLike) ? tokens : [cell]
+        }
     }
 
     /// "-3-", "- 3 -", "第 3 页": page furniture, never report content.

@@ -30,7 +30,8 @@ public enum IdentityEvaluator {
             return value(of: key, cells)
         case .group(let subtotal, let components):
             let printed = components.filter { cells[$0].map { $0.status != .missing } ?? false }
-            if !printed.isEmpty { return sum(printed.map(IdentityTerm.cell), cells) }
+            // Some sub-rows printed and others not found: the group's sum is unknown.
+            if !printed.isEmpty { return printed.count == components.count ? sum(printed.map(IdentityTerm.cell), cells) : nil }
             return value(of: subtotal, cells)
         }
     }

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import NianbaoKit
+
+/// PDF files through poppler's `pdftotext -layout`: a LibreOffice export of a
+/// synthetic report, a scan without text layer, a truncated file.
+@Suite(.enabled(if: FormatFixtures.hasPDFToText, "pdftotext (poppler-utils) is not installed: PDF tests skipped"))
+struct PDFTests {
+    static let fixture = "synthetic-v2021-libreoffice.pdf"
+
+    static func failure(_ bytes: [UInt8], path: String = "report.pdf") -> String? {
+        do {
+            _ = try ReportParser().parse(bytes, path: path)
+            return nil
+        } catch {
+            return error.reason
+        }
+    }
+
+    /// LibreOffice's PDF of the synthetic V2021 page: narrow columns wrap the
+    /// labels and centre the numbers among their fragments; every cell must still be exact.
+    @Test func libreOfficePDFImportsEveryCellExactly() throws {
+        let synthetic = try FormatFixtures.expected("synthetic-v2021-libreoffice.json")
+        let parsed = try TestSupport.parse(FormatFixtures.url(Self.fixture))
+        #expect(parsed.source.format == .pdf)
+        #expect(parsed.source.layout == .columns)
+        #expect(parsed.report.metadata.publishedOn == synthetic.publishedOn)
+        let problems = RoundTrip.mismatches(parsed, synthetic)
+        #expect(problems.isEmpty, "\(RoundTrip.summary(problems, limit: 30))\nfindings: \(parsed.report.findings.map(\.message))")
+    }
+
+    /// Whatever it cannot place, the importer never stores a number the PDF does not print there.
+    @Test func libreOfficePDFNeverStoresAWrongNumber() throws {
+        let synthetic = try FormatFixtures.expected("synthetic-v2021-libreoffice.json")
+        let report = try TestSupport.parse(FormatFixtures.url(Self.fixture)).report
+        #expect(report.bureau == synthetic.bureau)
+        #expect(report.year == synthetic.year)
+        #expect(report.version == .v2021)
+        var stored = 0
+        for (key, cell) in report.cells where cell.status == .reported || cell.status == .derived {
+            stored += 1
+            #expect(cell.value == synthetic.value(key), "\(key): stored \(cell.value?.description ?? "nil") at \(cell.locator ?? "?")")
+        }
+        // Sections 二 and 四 and most of 三 are read.
+        #expect(stored >= 150, "only \(stored) cells stored")
+        for key in ["proactive.fee.amount_10k_yuan", "review.total", "litigation.after_review.total", "requests.new.total", "carried_out.natural_person"] {
+            #expect(report.cells[key]?.value == synthetic.value(key), "\(key)")
+        }
+    }
+
+    @Test func theTextLayerIsLayoutText() throws {
+        let bytes = try FormatFixtures.bytes(Self.fixture)
+        let text = try PDFTextExtractor.text(of: bytes, path: "in-memory.pdf")
+        #expect(TextLayout.detect(text) == .columns)
+        #expect(text.contains("\u{0C}"), "pdftotext separates pages with form feeds")
+        // Section 四: fifteen numbers on one line.
+        let synthetic = try FormatFixtures.expected("synthetic-v2021-libreoffice.json")
+        let keys = ["review", "litigation.direct", "litigation.after_review"].flatMap { block in
+            ["upheld", "corrected", "other", "pending", "total"].map { block + "." + $0 }
+        }
+        let numbers = keys.map { synthetic.value($0)!.description }
+        #expect(text.split(separator: "\n").contains { LayoutTextReader.cells(String($0)) == numbers })
+    }
+
+    @Test func aPDFWithoutTextLayerIsRefused() throws {
+        let bytes = try FormatFixtures.bytes("no-text-layer.pdf")
+        #expect(DocumentFormat.detect(bytes) == .pdf)
+        #expect(throws: PDFTextExtractor.Failure.noTextLayer) { try PDFTextExtractor.text(of: bytes, path: "scan.pdf") }
+        #expect(Self.failure(bytes) == "no text layer (scanned PDF?)")
+        // The same through the importer, reading the file from disk.
+        #expect(throws: ImportFailure.self) { try TestSupport.parse(FormatFixtures.url("no-text-layer.pdf")) }
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: FormatFixtures.url("no-text-layer.json"))) as? [String: Any]
+        #expect(expected?["expected_failure"] as? String == "no text layer (scanned PDF?)")
+    }
+
+    @Test func truncatedPDFsFailWithOneLineAndNeverCrash() throws {
+        let bytes = try FormatFixtures.bytes(Self.fixture)
+        for (name, cut) in [
+            ("first half", Array(bytes.prefix(bytes.count / 2))), ("first 1000 bytes", Array(bytes.prefix(1_000))),
+            ("first three quarters", Array(bytes.prefix(bytes.count * 3 / 4))), ("header only", Array("%PDF-1.7\n".utf8)),
+        ] {
+            let reason = Self.failure(cut)
+            #expect(reason != nil, "\(name) of the PDF must not import")
+            #expect(reason?.contains("\n") == false, "\(name): \(reason ?? "")")
+            #expect(reason?.isEmpty == false, "\(name)")
+        }
+        #expect(Self.failure(Array(bytes.prefix(bytes.count / 2)))?.hasPrefix("pdftotext failed") == true)
+    }
+
+    @Test func aPDFOnDiskIsReadInPlaceAndTemporaryCopiesAreRemoved() throws {
+        let bytes = try FormatFixtures.bytes(Self.fixture)
+        let temporary = FileManager.default.temporaryDirectory
+        func copies() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("nianbao-") && $0.hasSuffix(".pdf") }.count
+        }
+        let before = try copies()
+        let fromMemory = try PDFTextExtractor.text(of: bytes, path: "/nonexistent/report.pdf")
+        let fromDisk = try PDFTextExtractor.text(of: bytes, path: FormatFixtures.url(Self.fixture).path)
+        #expect(fromMemory == fromDisk)
+        #expect(try copies() == before)
+    }
+}
+
+/// What nianbao says when poppler is not installed (not simulable in-process:
+/// the executable is looked up once per process).
+@Suite struct PDFToolMessageTests {
+    @Test func missingToolSaysHowToInstallIt() {
+        let message = PDFTextExtractor.Failure.toolMissing.description
+        #expect(message.contains("apt-get install poppler-utils"))
+        #expect(message.contains("pdftotext"))
+        #expect(!message.contains("\n"))
+    }
+
+    @Test func otherFailuresAreOneLine() {
+        for failure in [
+            PDFTextExtractor.Failure.toolFailed(status: 1, message: ""), .toolFailed(status: 3, message: "Syntax Error: Couldn't read xref table"),
+            .timedOut(seconds: 60), .noTextLayer,
+        ] {
+            #expect(!failure.description.contains("\n") && !failure.description.isEmpty)
+        }
+        #expect(PDFTextExtractor.Failure.toolFailed(status: 1, message: "").description.contains("damaged or encrypted PDF?"))
+    }
+}
