@@ -37,7 +37,8 @@ public enum LayoutTextReader {
         // Narrow columns may sit one space apart ("1339 3279"): numbers are never one cell.
         return cells.flatMap { cell -> [String] in
             let tokens = cell.split(separator: " ").map(String.init)
-            return tokens.count > 1 && tokens.allSatisfy(ValueParser.isValueLike) ? tokens : [cell]
+            let numbers = tokens.allSatisfy { ValueParser.isValueLike($0) && !ValueParser.notApplicableMarks.contains($0) }
+            return tokens.count > 1 && numbers ? tokens : [cell]
         }
     }
 

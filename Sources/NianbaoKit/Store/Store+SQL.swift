@@ -6,15 +6,18 @@ extension Store {
     /// Runs one read-only statement with named parameters (`:year` → value).
     ///
     /// Four guards keep it read-only: the statement must be one statement,
-    /// start with a reading keyword (SELECT, WITH, VALUES, EXPLAIN, PRAGMA —
-    /// SQLite calls ATTACH, BEGIN and SAVEPOINT read-only too, yet they change
-    /// the connection), SQLite must classify it read-only
+    /// must not start with a writing keyword (SQLite calls ATTACH, BEGIN and
+    /// SAVEPOINT read-only, yet they change the connection), SQLite must classify it read-only
     /// (`sqlite3_stmt_readonly`), and the connection is put in `query_only`
     /// mode for its duration.
     public func readOnlyQuery(_ sql: String, parameters: [String: String] = [:]) throws(SQLQueryError) -> ResultTable {
-        guard ["SELECT", "WITH", "VALUES", "EXPLAIN", "PRAGMA"].contains(Self.firstKeyword(sql)) else {
-            throw .notReadOnly
-        }
+        // Statements that change the database or the connection; anything else
+        // unknown goes on to SQLite, which names a syntax error with the SQL.
+        let writing: Set<String> = [
+            "INSERT", "UPDATE", "DELETE", "REPLACE", "UPSERT", "DROP", "CREATE", "ALTER", "ATTACH", "DETACH", "BEGIN",
+            "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "VACUUM", "REINDEX", "ANALYZE",
+        ]
+        if writing.contains(Self.firstKeyword(sql)) { throw .notReadOnly }
         do {
             try connection.execute("PRAGMA query_only = ON")
             defer { try? connection.execute("PRAGMA query_only = OFF") }
@@ -25,7 +28,11 @@ extension Store {
                 let key = String(name.dropFirst())
                 guard let text = parameters[key] else { throw SQLQueryError.missingParameter(key) }
                 // Integers as written ("2020") bind as numbers; "007" stays text.
-                values[name] = Int64(text).flatMap { String($0) == text ? SQLiteValue.integer($0) : nil } ?? .text(text)
+                if let number = Int64(text), String(number) == text {
+                    values[name] = .integer(number)
+                } else {
+                    values[name] = .text(text)
+                }
             }
             if statement.parameterCount > 0 {
                 guard statement.parameterNames.allSatisfy({ $0 != nil }) else { throw SQLQueryError.anonymousParameter }
