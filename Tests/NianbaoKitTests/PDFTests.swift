@@ -94,17 +94,13 @@ struct PDFTests {
         #expect(Self.failure(Array(bytes.prefix(bytes.count / 2)))?.hasPrefix("pdftotext failed") == true)
     }
 
-    @Test func aPDFOnDiskIsReadInPlaceAndTemporaryCopiesAreRemoved() throws {
+    /// Bytes not on disk go through a temporary copy; both ways read the same text.
+    /// (Counting the temporary folder's files would race with other tests running in parallel.)
+    @Test func aPDFOnDiskAndInMemoryReadTheSame() throws {
         let bytes = try FormatFixtures.bytes(Self.fixture)
-        let temporary = FileManager.default.temporaryDirectory
-        func copies() throws -> Int {
-            try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("nianbao-") && $0.hasSuffix(".pdf") }.count
-        }
-        let before = try copies()
         let fromMemory = try PDFTextExtractor.text(of: bytes, path: "/nonexistent/report.pdf")
         let fromDisk = try PDFTextExtractor.text(of: bytes, path: FormatFixtures.url(Self.fixture).path)
         #expect(fromMemory == fromDisk)
-        #expect(try copies() == before)
     }
 }
 
