@@ -11,7 +11,10 @@ WITH sums AS (
                                       'litigation.after_review.upheld', 'litigation.after_review.corrected',
                                       'litigation.after_review.other') THEN f.value END) AS litigation_decided
     FROM reports r
-    JOIN facts f ON f.report_id = r.id AND (f.metric LIKE 'review.%' OR f.metric LIKE 'litigation.%')
+    JOIN facts f ON f.report_id = r.id
+     AND f.metric IN ('review.upheld', 'review.corrected', 'review.other',
+                      'litigation.direct.upheld', 'litigation.direct.corrected', 'litigation.direct.other',
+                      'litigation.after_review.upheld', 'litigation.after_review.corrected', 'litigation.after_review.other')
     WHERE r.scope = 'own' AND r.year BETWEEN :from AND :to
     GROUP BY r.year
 )
