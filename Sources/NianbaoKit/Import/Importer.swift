@@ -79,7 +79,11 @@ public final class Importer {
             // Each iteration writes its own slot only.
             (output.baseAddress! + index).initialize(to: Self.prepare(paths[index], known: known, parser: parser, options: options))
         }
-        defer { slots.deallocate() }
+        defer {
+            // Release the slots' reports: deallocating alone would leak every one.
+            _ = slots.deinitialize()
+            slots.deallocate()
+        }
         return Array(slots)
     }
 
