@@ -136,18 +136,28 @@ public final class Store {
             ])
         let reportID = connection.lastInsertRowID
         try storeIdentity(reportID: reportID, bureau: report.bureau, year: report.year, aliases: aliases)
-        let insertFact = try connection.cachedStatement(
-            "INSERT INTO facts (report_id, metric, value, value_text, raw, status, flags, locator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         let catalog = MetricCatalog.standard
-        for (_, key, cell) in report.cells.map({ (catalog.order(of: $0.key), $0.key, $0.value) }).sorted(by: { $0.0 < $1.0 }) {
-            let number: SQLiteValue =
-                cell.value.map { value in value.integerValue.map { .integer(Int64($0)) } ?? .real(value.doubleValue) } ?? .null
-            try insertFact.run([
-                .integer(reportID), .text(key), number, cell.value.map { .text($0.description) } ?? .null,
-                cell.raw.map(SQLiteValue.text) ?? .null, .text(cell.status.rawValue),
-                cell.flags.isEmpty ? .null : .text(cell.flags.joined(separator: ",")),
-                cell.locator.map(SQLiteValue.text) ?? .null,
-            ])
+        let rows: [[SQLiteValue]] = report.cells.map { (catalog.order(of: $0.key), $0.key, $0.value) }
+            .sorted { $0.0 < $1.0 }
+            .map { _, key, cell in
+                let number: SQLiteValue =
+                    cell.value.map { value in value.integerValue.map { .integer(Int64($0)) } ?? .real(value.doubleValue) } ?? .null
+                return [
+                    .integer(reportID), .text(key), number, cell.value.map { .text($0.description) } ?? .null,
+                    cell.raw.map(SQLiteValue.text) ?? .null, .text(cell.status.rawValue),
+                    cell.flags.isEmpty ? .null : .text(cell.flags.joined(separator: ",")),
+                    cell.locator.map(SQLiteValue.text) ?? .null,
+                ]
+            }
+        // Many rows per statement: one step inserts up to 50 facts, which
+        // cuts the per-statement cost that dominated storing (statements are
+        // cached per row count, so a report reuses at most two).
+        for start in stride(from: 0, to: rows.count, by: Self.factsPerStatement) {
+            let part = rows[start..<min(start + Self.factsPerStatement, rows.count)]
+            let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: part.count).joined(separator: ", ")
+            try connection.cachedStatement(
+                "INSERT INTO facts (report_id, metric, value, value_text, raw, status, flags, locator) VALUES " + placeholders
+            ).run(Array(part.joined()))
         }
         let insertFinding = try connection.cachedStatement(
             "INSERT INTO findings (report_id, rule, severity, metric, message) VALUES (?, ?, ?, ?, ?)")
@@ -166,6 +176,9 @@ public final class Store {
         }
         return SaveOutcome(reportID: reportID, replacedSource: previous, crossYearFindings: crossYear)
     }
+
+    /// Facts per INSERT statement (8 parameters each, far below SQLite's limit).
+    static let factsPerStatement = 50
 
     /// Runs `body` in one write transaction; saves inside it use savepoints,
     /// so a failing report rolls back alone and the commit is shared.
