@@ -2,8 +2,9 @@
 /// of ``Measure``: a sum is known when at least one of its cells was reported
 /// and none is missing, ambiguous or invalid; blanks and `/` count 0.
 enum MeasureEvaluator {
-    /// The sum of `keys` in `facts`, or nil when it is not known.
-    static func sum(_ keys: [String], _ facts: [String: (value: ExactDecimal?, status: CellStatus)]) -> ExactDecimal? {
+    /// The sum of `keys` and whether any of them was reported; nil when a cell
+    /// is missing, ambiguous or invalid (blanks and `/` count 0).
+    static func total(_ keys: [String], _ facts: [String: (value: ExactDecimal?, status: CellStatus)]) -> (sum: ExactDecimal, reported: Bool)? {
         var total = ExactDecimal(0)
         var reported = false
         for key in keys {
@@ -17,7 +18,12 @@ enum MeasureEvaluator {
             case .missing, .ambiguous, .invalid: return nil
             }
         }
-        return reported ? total : nil
+        return (total, reported)
+    }
+
+    /// The sum of `keys` in `facts`, or nil when it is not known or nothing was reported.
+    static func sum(_ keys: [String], _ facts: [String: (value: ExactDecimal?, status: CellStatus)]) -> ExactDecimal? {
+        total(keys, facts).flatMap { $0.reported ? $0.sum : nil }
     }
 
     /// Numerator and denominator of `measure` for one report (the denominator is nil for sums).
@@ -26,13 +32,9 @@ enum MeasureEvaluator {
         case .sum(let keys):
             return sum(keys, facts).map { ($0, nil) }
         case .ratio(let numerator, let denominator, _, _):
-            // A rate needs both parts; a zero numerator is a real 0 when the denominator is known.
-            guard let d = sum(denominator, facts) else { return nil }
-            let n = sum(numerator, facts) ?? (numerator.allSatisfy { key in
-                facts[key].map { $0.status == .blank || $0.status == .notApplicable } ?? false
-            } ? ExactDecimal(0) : nil)
-            guard let n else { return nil }
-            return (n, d)
+            // A rate needs a reported denominator; a numerator of blanks is a real 0 beside it.
+            guard let d = sum(denominator, facts), let n = total(numerator, facts) else { return nil }
+            return (n.sum, d)
         }
     }
 

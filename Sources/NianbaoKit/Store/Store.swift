@@ -28,12 +28,8 @@ public final class Store {
                 try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
                 try migrate()
             }
-        } catch let error as SQLiteError {
-            throw .sqlite(path: path, error)
-        } catch let error as StoreError {
-            throw error
         } catch {
-            fatalError("unexpected error \(error)")
+            throw StoreError(error, path: path)
         }
     }
 
@@ -200,12 +196,8 @@ public final class Store {
     func wrap<T>(_ body: () throws -> T) throws(StoreError) -> T {
         do {
             return try body()
-        } catch let error as StoreError {
-            throw error
-        } catch let error as SQLiteError {
-            throw .sqlite(path: path, error)
         } catch {
-            fatalError("unexpected error \(error)")
+            throw StoreError(error, path: path)
         }
     }
 

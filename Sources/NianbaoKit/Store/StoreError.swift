@@ -22,3 +22,15 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension StoreError {
+    /// Any error thrown while using the database at `path`, as a ``StoreError``:
+    /// never a crash, whatever a body throws.
+    init(_ error: any Error, path: String) {
+        switch error {
+        case let error as StoreError: self = error
+        case let error as SQLiteError: self = .sqlite(path: path, error)
+        default: self = .sqlite(path: path, SQLiteError(resultCode: 1, message: String(describing: error)))
+        }
+    }
+}
