@@ -38,7 +38,7 @@ struct HTMLFlowWalker {
             case _ where MarkupNode.blocks.contains(name):
                 flush()
                 walk(child, depth: depth + 1)
-                if line.contains("\u{00A0}") && line.allSatisfy(\.isWhitespace) {
+                if line.includes("\u{00A0}") && line.allSatisfy(\.isWhitespace) {
                     // `<p>&nbsp;</p>`: an intentionally blank cell of a table flattened into paragraphs.
                     paragraphCount += 1
                     blocks.append(.paragraph(Paragraph(text: "", line: paragraphCount)))

@@ -21,7 +21,7 @@ public enum PlainTextReader {
 
     /// Removes converter markers: `[bookmark: _Hlk66973412]`, `[image: ]`.
     static func stripMarkers(_ line: Substring) -> Substring {
-        guard line.contains("[") else { return line }
+        guard line.includes("[") else { return line }
         var result = ""
         var rest = line
         while let open = rest.firstIndex(of: "[") {

@@ -39,7 +39,7 @@ public enum LabelNormalizer {
     }()
 
     static func compute(_ label: String) -> String {
-        var text = withoutPinyin(label.precomposedStringWithCompatibilityMapping)
+        var text = withoutPinyin(label.nfkc)
         if text.unicodeScalars.contains(where: traditional.contains) {
             text = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
         }
@@ -59,7 +59,7 @@ public enum LabelNormalizer {
 
     /// Removes pinyin glosses: "(" + 1–8 Latin letters (tone marks included) + ")".
     static func withoutPinyin(_ text: String) -> String {
-        guard text.contains("(") else { return text }
+        guard text.includes("(") else { return text }
         var result = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "(") {

@@ -12,7 +12,7 @@ public struct ProactiveSectionReader: Sendable {
 
     public func read(_ rows: [LocatedRow]) -> SectionCells {
         let specs = catalog.proactiveRows(for: version)
-        let matcher = LabelMatcher(rows: specs)
+        let scores = LabelScoreTable.shared(rows: specs, version: version)
         var result = SectionCells()
         var header: [(range: ClosedRange<Int>, label: String)]?
         var seen: Set<String> = []
@@ -21,12 +21,12 @@ public struct ProactiveSectionReader: Sendable {
             let cells = located.row.cells
             let row: DataRow
             if located.table == 0 {
-                guard let flattened = flattenedRow(located, matcher: matcher, specs: specs) else { continue }
+                guard let flattened = flattenedRow(located, scores: scores) else { continue }
                 row = flattened
             } else {
                 guard let first = cells.firstIndex(where: { !ValueParser.isBlank($0.text) }) else { continue }
                 let label = LabelNormalizer.normalize(cells[first].text)
-                if label.contains("第二十条") {
+                if label.includes("第二十条") {
                     header = nil
                     continue
                 }
@@ -37,8 +37,7 @@ public struct ProactiveSectionReader: Sendable {
                 let values = Self.origins(cells, after: first)
                 // A row without any value cell is a heading or prose, not a row of the table.
                 guard values.contains(where: { ValueParser.isValueLike(cells[$0.index].text) }) else { continue }
-                let scored = specs.compactMap { spec in matcher.score(label, spec, version: version).map { (spec, $0) } }
-                row = DataRow(label: cells[first].text, labelIndex: first, spec: scored.max(by: { $0.1 < $1.1 })?.0, values: values)
+                row = DataRow(label: cells[first].text, labelIndex: first, spec: scores.best(label)?.spec, values: values)
             }
             guard let spec = row.spec else {
                 if row.values.contains(where: { !ValueParser.isBlank(cells[$0.index].text) }) {
@@ -98,7 +97,7 @@ public struct ProactiveSectionReader: Sendable {
     /// words and the row label together, each possibly split over several
     /// paragraphs ("规" + "章"): the label is the tail of the label cells that
     /// best names a catalog row, the values the numbers after it.
-    private func flattenedRow(_ located: LocatedRow, matcher: LabelMatcher, specs: [RowSpec]) -> DataRow? {
+    private func flattenedRow(_ located: LocatedRow, scores: LabelScoreTable) -> DataRow? {
         let cells = located.row.cells
         var start = cells.count
         while start > 0, ValueParser.isValueLike(cells[start - 1].text) { start -= 1 }
@@ -110,10 +109,8 @@ public struct ProactiveSectionReader: Sendable {
         for count in 1...min(4, labels.count) {
             let used = labels.suffix(count)
             let text = LabelNormalizer.normalize(used.map { cells[$0].text }.joined())
-            for spec in specs {
-                if let score = matcher.score(text, spec, version: version), score > (best?.score ?? 0) {
-                    best = (spec, score, used.first!)
-                }
+            if let named = scores.best(text), named.score > (best?.score ?? 0) {
+                best = (named.spec, named.score, used.first!)
             }
         }
         // Prose followed by an empty paragraph is not a row: a row of blanks

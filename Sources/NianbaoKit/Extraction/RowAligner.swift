@@ -13,33 +13,22 @@ public struct RowAligner: Sendable {
 
     let catalogRows: [RowSpec]
     let version: TemplateVersion
-    let matcher: LabelMatcher
+    /// Label scores shared by every report of the version.
+    let scores: LabelScoreTable
 
     public init(catalogRows: [RowSpec], version: TemplateVersion) {
         self.catalogRows = catalogRows
         self.version = version
-        matcher = LabelMatcher(rows: catalogRows)
+        scores = LabelScoreTable.shared(rows: catalogRows, version: version)
     }
 
     /// Whether a normalised label names any catalog row.
-    public func isKnownLabel(_ normalized: String) -> Bool {
-        catalogRows.contains { matcher.score(normalized, $0, version: version) != nil }
-    }
+    public func isKnownLabel(_ normalized: String) -> Bool { scores.isKnown(normalized) }
 
     public func align(_ observed: [ObservedRow]) -> RowAlignment {
         let n = observed.count, m = catalogRows.count
-        var scores = [[Double?]](repeating: [Double?](repeating: nil, count: m), count: n)
-        for (i, row) in observed.enumerated() {
-            // Each label is turned into scalars and stripped of its groups once, not once per catalog row.
-            let label = LabelMatcher.scalars(row.normalizedLabel)
-            let stripped = matcher.strippingGroups(label)
-            for (j, spec) in catalogRows.enumerated() {
-                scores[i][j] =
-                    row.isLabeled
-                    ? matcher.score(label, stripped: stripped, spec, version: version)
-                    : (spec.isRequired(in: version) ? Self.unlabeledScore : nil)
-            }
-        }
+        let unlabeled: [Double?] = catalogRows.map { $0.isRequired(in: version) ? Self.unlabeledScore : nil }
+        let scores = observed.map { $0.isLabeled ? self.scores.scores($0.normalizedLabel) : unlabeled }
         // best[i][j]: the best total aligning observed[..<i] with catalog[..<j].
         var best = [[Double]](repeating: [Double](repeating: 0, count: m + 1), count: n + 1)
         enum Step { case match, skipObserved, skipCatalog }

@@ -4,14 +4,27 @@
 /// is always a match of whole characters.
 extension StringProtocol {
     func includes(_ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
-        guard let first = needle.first else { return true }
-        let haystack = Array(utf8)
+        var needle = needle
+        return needle.withUTF8 { needle in
+            guard let first = needle.first else { return true }
+            let found = utf8.withContiguousStorageIfAvailable { Self.search($0, first, needle) }
+            return found ?? Self.search(Array(utf8), first, needle)
+        }
+    }
+
+    private static func search<C: RandomAccessCollection<UInt8>>(
+        _ haystack: C, _ first: UInt8, _ needle: UnsafeBufferPointer<UInt8>
+    ) -> Bool where C.Index == Int {
         guard haystack.count >= needle.count else { return false }
-        var index = 0
-        let last = haystack.count - needle.count
+        let start = haystack.startIndex
+        let last = start + haystack.count - needle.count
+        var index = start
         while index <= last {
-            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return true }
+            if haystack[index] == first {
+                var k = 1
+                while k < needle.count && haystack[index + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
             index += 1
         }
         return false

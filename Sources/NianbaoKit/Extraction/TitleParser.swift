@@ -35,7 +35,7 @@ public enum TitleParser {
     /// anywhere, and mirror copies print them in traditional characters.
     static func compact(_ text: String) -> String {
         var compact = String(String.UnicodeScalarView(
-            text.precomposedStringWithCompatibilityMapping.unicodeScalars.filter { !$0.properties.isWhitespace }))
+            text.nfkc.unicodeScalars.filter { !$0.properties.isWhitespace }))
         if compact.unicodeScalars.contains(where: LabelNormalizer.traditional.contains) {
             compact = compact.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? compact
         }

@@ -13,7 +13,7 @@ public enum ValueParser {
 
     /// Parses `raw` for `metric`.
     public static func parse(_ raw: String, for metric: Metric) -> CellValue {
-        let cell = parse(raw, unit: metric.unit, unitInHeader: metric.columnLabel.contains("万元"))
+        let cell = parse(raw, unit: metric.unit, unitInHeader: metric.columnLabel.includes("万元"))
         // Counts are ≥ 0; only 本年增/减 carries a sign (report-format.md §8.1).
         if !metric.isSigned, let value = cell.value, value.isNegative { return CellValue(raw: raw, status: .invalid) }
         return cell
@@ -53,18 +53,27 @@ public enum ValueParser {
     /// Whether `raw` reads as a value cell at all (a number, blank or a
     /// not-applicable mark), which is how rows tell values from labels.
     public static func isValueLike(_ raw: String) -> Bool {
+        // Most cells are plain ASCII digits.
+        if !raw.utf8.isEmpty && raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
         let text = compact(raw)
         if text.isEmpty || notApplicableMarks.contains(text) { return true }
         var number = Substring(text)
-        for suffix in ["万元", "元"] + countSuffixes where number.hasSuffix(suffix) {
+        for suffix in unitSuffixes where number.hasSuffix(suffix) {
             number = number.dropLast(suffix.count)
             break
         }
         return ExactDecimal(withoutSeparators(String(number))) != nil
     }
 
+    /// Unit words any value may carry, 万元 before 元.
+    static let unitSuffixes = ["万元", "元"] + countSuffixes
+
     /// Whether `raw` is empty once whitespace is removed.
-    public static func isBlank(_ raw: String) -> Bool { compact(raw).isEmpty }
+    public static func isBlank(_ raw: String) -> Bool {
+        // A printable ASCII character survives compaction: not blank, without normalising.
+        if raw.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return false }
+        return compact(raw).isEmpty
+    }
 
     /// NFKC (full-width digits, signs and commas become ASCII) without any whitespace.
     static func compact(_ raw: String) -> String {
@@ -74,7 +83,7 @@ public enum ValueParser {
                 ? String(raw.filter { !$0.isWhitespace }) : raw
         }
         var scalars = String.UnicodeScalarView()
-        for scalar in raw.precomposedStringWithCompatibilityMapping.unicodeScalars
+        for scalar in raw.nfkc.unicodeScalars
         where !scalar.properties.isWhitespace && scalar != "\u{200B}" && scalar != "\u{FEFF}" {
             scalars.append(scalar)
         }
@@ -83,7 +92,7 @@ public enum ValueParser {
 
     /// "1,347" → "1347"; commas elsewhere are left for the parser to reject.
     static func withoutSeparators(_ text: String) -> String {
-        guard text.contains(",") else { return text }
+        guard text.includes(",") else { return text }
         let unsigned = text.hasPrefix("+") || text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         let integerPart = unsigned.split(separator: ".", maxSplits: 1).first ?? ""
         let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)

@@ -10,7 +10,7 @@ import Foundation
 enum BureauNameKey {
     static func make(_ name: String) -> String {
         var result = String.UnicodeScalarView()
-        for scalar in name.precomposedStringWithCompatibilityMapping.unicodeScalars
+        for scalar in name.nfkc.unicodeScalars
         where !scalar.properties.isWhitespace && scalar != "\u{200B}" && scalar != "\u{FEFF}" {
             result.append(scalar)
         }

@@ -54,7 +54,7 @@ public enum ScopeDetector {
         let speaksOfItself = has(selfReferences)
         let namesMembers = has(members)
         if speaksOfItself, namesMembers, has(coverageWords) || has(wholeAreaWords) { return true }
-        if sentence.contains("汇总"), has(compilingWords), namesMembers || speaksOfItself { return true }
+        if sentence.includes("汇总"), has(compilingWords), namesMembers || speaksOfItself { return true }
         return false
     }
 }

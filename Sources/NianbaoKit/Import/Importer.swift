@@ -7,13 +7,15 @@ import Foundation
 /// Files go through in batches: the files of a batch are read, hashed and
 /// parsed concurrently on every core, then written by the one connection in
 /// one transaction with a savepoint per report, so a bad report still rolls
-/// back alone while the transaction cost is shared. Memory holds one batch.
+/// back alone while the transaction cost is shared. Writing a batch overlaps
+/// parsing the next; memory holds two batches.
 public final class Importer {
     let store: Store
     let parser: ReportParser
     /// Files per batch: enough to keep every core busy and amortise a commit.
     public var batchSize = max(ProcessInfo.processInfo.activeProcessorCount * 32, 64)
-    /// Seconds spent reading and parsing, and writing to the database (for the benchmark).
+    /// Seconds spent reading and parsing, and writing to the database (for
+    /// the benchmark). The two overlap: a batch is written while the next is parsed.
     public private(set) var parseSeconds = 0.0
     public private(set) var storeSeconds = 0.0
 
@@ -34,23 +36,40 @@ public final class Importer {
         var results = missing.map { FileResult(path: $0.path, outcome: .failed($0)) }
         results.forEach(report)
         let known = (try? store.allSHA256()) ?? []
+        // Batch k is written on the writer queue while batch k + 1 is parsed:
+        // the one connection never waits for parsing, nor parsing for it.
+        let writer = DispatchQueue(label: "nianbao.import.writer")
+        nonisolated(unsafe) var written: [FileResult] = []
+        nonisolated(unsafe) let importer = self
         var done = 0
-        for start in stride(from: 0, to: files.count, by: batchSize) {
-            let batch = Array(files[start..<min(start + batchSize, files.count)])
-            let started = DispatchTime.now()
-            let prepared = prepare(batch, known: known, options: options)
-            let parsed = DispatchTime.now()
-            let written = write(batch, prepared, options: options)
-            parseSeconds += Double(parsed.uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            storeSeconds += Double(DispatchTime.now().uptimeNanoseconds - parsed.uptimeNanoseconds) / 1e9
+        func collect() {
+            writer.sync {}
             for result in written {
                 report(result)
                 results.append(result)
                 done += 1
                 progress(done, files.count)
             }
+            written = []
         }
+        for start in stride(from: 0, to: files.count, by: batchSize) {
+            let batch = Array(files[start..<min(start + batchSize, files.count)])
+            let started = DispatchTime.now()
+            let prepared = prepare(batch, known: known, options: options)
+            parseSeconds += Self.seconds(since: started)
+            collect()
+            writer.async {
+                let started = DispatchTime.now()
+                written = importer.write(batch, prepared, options: options)
+                importer.storeSeconds += Self.seconds(since: started)
+            }
+        }
+        collect()
         return results
+    }
+
+    private static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
     /// Imports one file.

@@ -1,0 +1,34 @@
+import Foundation
+
+extension StringProtocol {
+    /// Unicode NFKC, as `precomposedStringWithCompatibilityMapping`, without
+    /// Foundation for the text reports are made of.
+    ///
+    /// Every cell, label and metadata line is NFKC-normalised, and Foundation's
+    /// normaliser (through NSString) was among the largest costs of extraction.
+    /// Text made only of scalars that are their own NFKC form and never
+    /// combine (ASCII, CJK unified ideographs, common CJK punctuation) plus the
+    /// full-width ASCII forms (whose NFKC is exactly the ASCII character, and
+    /// the ideographic space, whose NFKC is a space) is mapped scalar by
+    /// scalar; anything else goes to Foundation whole, so the result is always
+    /// exactly NFKC.
+    var nfkc: String {
+        var mapped = String.UnicodeScalarView()
+        var changed = false
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x20...0x7E, 0x09...0x0D, 0x4E00...0x9FFF, 0x3001...0x3002, 0x3008...0x3011, 0x2018...0x201D, 0x2014:
+                mapped.append(scalar)
+            case 0xFF01...0xFF5E:
+                mapped.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+                changed = true
+            case 0x3000:
+                mapped.append(" ")
+                changed = true
+            default:
+                return String(self).precomposedStringWithCompatibilityMapping
+            }
+        }
+        return changed ? String(mapped) : String(self)
+    }
+}
