@@ -45,17 +45,19 @@ enum HTMLText {
     /// Runs of whitespace (ASCII, no-break space, ideographic space kept apart)
     /// become one space; ends are trimmed.
     static func collapse(_ text: String) -> String {
-        var result = ""
+        // Scalar by scalar: iterating characters (grapheme breaking) was a
+        // visible cost of reading HTML.
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace && character != "\u{3000}" {
+        for scalar in text.unicodeScalars {
+            if scalar.isSpace && scalar != "\u{3000}" {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }
                 pendingSpace = false
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 }

@@ -10,7 +10,9 @@ struct MarkupNode {
     /// Lower-case element name, nil for non-elements.
     var elementName: String? {
         guard pointer.pointee.type == XML_ELEMENT_NODE, let name = pointer.pointee.name else { return nil }
-        return String(cString: name).lowercased()
+        let text = String(cString: name)
+        // libxml2's HTML parser already lower-cases; only XML names (`vMerge`) need it.
+        return text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? text.lowercased() : text
     }
 
     /// Text content of a text or CDATA node.
@@ -51,7 +53,17 @@ struct MarkupNode {
     /// Whether any descendant is an element named `name` (`table`, `tbl`).
     func contains(_ name: String, depth: Int = 0) -> Bool {
         guard depth < HTMLReader.maximumDepth else { return false }
-        return elements.contains { $0.elementName == name || $0.contains(name, depth: depth + 1) }
+        // Walked through the pointers: building child arrays made this check
+        // a visible cost of reading pages with layout tables.
+        var child = pointer.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ELEMENT_NODE {
+                let element = MarkupNode(pointer: node)
+                if element.elementName == name || element.contains(name, depth: depth + 1) { return true }
+            }
+            child = node.pointee.next
+        }
+        return false
     }
 
     /// Elements whose content is never report text.

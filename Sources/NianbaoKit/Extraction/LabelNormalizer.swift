@@ -29,23 +29,30 @@ public enum LabelNormalizer {
     /// The CJK characters ICU's Hant-Hans transform changes, found once by
     /// transforming the whole unified-ideograph block: most labels hold none,
     /// and skipping the transform for them is most of the cost of normalising.
-    static let traditional: Set<Unicode.Scalar> = {
+    /// One bit per scalar of the block, so the check costs a shift, not a hash.
+    static let traditional: [Bool] = {
         let block = (0x4E00...0x9FFF).compactMap(Unicode.Scalar.init)
         let source = String(String.UnicodeScalarView(block))
         guard let simplified = source.applyingTransform(StringTransform("Hant-Hans"), reverse: false),
             simplified.unicodeScalars.count == block.count
-        else { return Set(block) }  // cannot tell: transform everything, as before
-        return Set(zip(block, simplified.unicodeScalars).filter { $0 != $1 }.map(\.0))
+        else { return Array(repeating: true, count: block.count) }  // cannot tell: transform everything, as before
+        return zip(block, simplified.unicodeScalars).map { $0 != $1 }
     }()
 
+    /// Whether ICU's Hant-Hans transform changes `scalar`.
+    static func isTraditional(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) && traditional[Int(scalar.value) - 0x4E00]
+    }
+
+    /// ``normalize(_:)`` without the cache, for whole lines and rows that rarely repeat.
     static func compute(_ label: String) -> String {
         var text = withoutPinyin(label.nfkc)
-        if text.unicodeScalars.contains(where: traditional.contains) {
+        if text.unicodeScalars.contains(where: isTraditional) {
             text = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
         }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" { continue }
+            if scalar.isSpace || scalar == "\u{200B}" || scalar == "\u{FEFF}" { continue }
             switch scalar {
             case "“", "”", "„", "‟", "\"", "'", "‘", "’", "「", "」", "『", "』": result.append("\"")
             case "、", ",", ".", "。", "，", "．", "､": result.append("、")

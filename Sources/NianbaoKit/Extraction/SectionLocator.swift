@@ -31,14 +31,16 @@ public enum SectionLocator {
         for block in document.blocks {
             switch block {
             case .paragraph(let paragraph):
-                let heading = headingSection(LabelNormalizer.normalize(paragraph.text))
+                // Whole lines rarely repeat: normalised without the label cache.
+                let text = LabelNormalizer.compute(paragraph.text)
+                let heading = headingSection(text)
                 if heading != nil, let section = current { result.append(flattened.finish(), to: section) }
                 switch heading {
                 case .opens(let section): current = section
                 case .closes: current = nil
                 case nil:
                     if current != nil {
-                        if let anchored = anchorSection(LabelNormalizer.normalize(paragraph.text)), anchored != current {
+                        if let anchored = anchorSection(text), anchored != current {
                             result.append(flattened.finish(), to: current!)
                             current = anchored
                         }
@@ -49,7 +51,7 @@ public enum SectionLocator {
             case .table(let table):
                 if let section = current { result.append(flattened.finish(), to: section) }
                 for (offset, row) in table.rows.enumerated() {
-                    if let anchored = anchorSection(LabelNormalizer.normalize(row.text)) { current = anchored }
+                    if let anchored = anchorSection(LabelNormalizer.compute(row.text)) { current = anchored }
                     guard let section = current else { continue }
                     result.append([LocatedRow(table: table.number, index: offset + 1, row: row)], to: section)
                 }

@@ -32,3 +32,15 @@ extension StringProtocol {
         return changed ? String(mapped) : String(self)
     }
 }
+
+extension StringProtocol {
+    /// NFKC without any whitespace, zero-width space or byte-order mark: the
+    /// form cells and titles are compared and parsed in.
+    var compactNFKC: String {
+        var result = String.UnicodeScalarView()
+        for scalar in nfkc.unicodeScalars where !scalar.isSpace && scalar != "\u{200B}" && scalar != "\u{FEFF}" {
+            result.append(scalar)
+        }
+        return String(result)
+    }
+}

@@ -34,9 +34,8 @@ public enum TitleParser {
     /// NFKC, simplified characters, no whitespace: titles wrap and get padded
     /// anywhere, and mirror copies print them in traditional characters.
     static func compact(_ text: String) -> String {
-        var compact = String(String.UnicodeScalarView(
-            text.nfkc.unicodeScalars.filter { !$0.properties.isWhitespace }))
-        if compact.unicodeScalars.contains(where: LabelNormalizer.traditional.contains) {
+        var compact = text.compactNFKC
+        if compact.unicodeScalars.contains(where: LabelNormalizer.isTraditional) {
             compact = compact.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? compact
         }
         return compact

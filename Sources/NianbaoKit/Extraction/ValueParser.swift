@@ -53,8 +53,11 @@ public enum ValueParser {
     /// Whether `raw` reads as a value cell at all (a number, blank or a
     /// not-applicable mark), which is how rows tell values from labels.
     public static func isValueLike(_ raw: String) -> Bool {
-        // Most cells are plain ASCII digits.
+        // Most cells are plain ASCII digits, or labels with a CJK character no value has.
         if !raw.utf8.isEmpty && raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        if raw.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) && !valueCharacters.contains($0) }) {
+            return false
+        }
         let text = compact(raw)
         if text.isEmpty || notApplicableMarks.contains(text) { return true }
         var number = Substring(text)
@@ -64,6 +67,9 @@ public enum ValueParser {
         }
         return ExactDecimal(withoutSeparators(String(number))) != nil
     }
+
+    /// The CJK characters a value-like cell can hold (units and 无).
+    static let valueCharacters = Set((unitSuffixes + Array(notApplicableMarks)).flatMap(\.unicodeScalars))
 
     /// Unit words any value may carry, 万元 before 元.
     static let unitSuffixes = ["万元", "元"] + countSuffixes
@@ -82,12 +88,7 @@ public enum ValueParser {
             return raw.utf8.contains(where: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) })
                 ? String(raw.filter { !$0.isWhitespace }) : raw
         }
-        var scalars = String.UnicodeScalarView()
-        for scalar in raw.nfkc.unicodeScalars
-        where !scalar.properties.isWhitespace && scalar != "\u{200B}" && scalar != "\u{FEFF}" {
-            scalars.append(scalar)
-        }
-        return String(scalars)
+        return raw.compactNFKC
     }
 
     /// "1,347" → "1347"; commas elsewhere are left for the parser to reject.
