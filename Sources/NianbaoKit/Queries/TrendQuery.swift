@@ -11,6 +11,56 @@ public struct TrendQuery: Sendable {
     public init(_ request: TrendRequest) { self.request = request }
 
     public func run(on store: Store) throws(StoreError) -> [TrendRow] {
+        // Reports are read into Swift only when some measure cannot be summed in SQLite.
+        var records: [ReportRecord]?
+        var rows: [TrendRow] = []
+        for measure in request.measures {
+            let cells: [String: [Int: TrendCell]]
+            if let summed = try summedInSQLite(measure, store) {
+                cells = summed
+            } else {
+                if records == nil { records = try reports(store) }
+                cells = summed(measure, records ?? [])
+            }
+            rows += self.rows(of: measure, cells)
+        }
+        return rows
+    }
+
+    /// The group-year cells of `measure` from SQLite, or nil when only Swift can sum them exactly.
+    private func summedInSQLite(_ measure: Measure, _ store: Store) throws(StoreError) -> [String: [Int: TrendCell]]? {
+        // Aliases given to this query re-resolve identities, which only Swift can do.
+        guard request.aliases == nil else { return nil }
+        let (numerator, denominator): ([String], [String]?) =
+            switch measure.formula {
+            case .sum(let keys): (keys, nil)
+            case .ratio(let numerator, let denominator, _, _): (numerator, denominator)
+            }
+        let group =
+            switch request.grouping {
+            case .year: "'全部'"
+            case .bureau: "COALESCE(r.canonical_bureau, b.name)"
+            case .region: "COALESCE(r.city, r.province, '未知地区')"
+            case .province: "COALESCE(r.province, '未知地区')"
+            case .city: "COALESCE(r.city, '未知地区')"
+            case .county: "COALESCE(r.county, '未知地区')"
+            case .kind: "r.kind"
+            }
+        guard let sums = try store.trendSums(Store.TrendSumRequest(
+            numerator: numerator, denominator: denominator, group: group, from: request.from ?? 0, to: request.to ?? 9999,
+            bureau: request.bureau, region: request.region, kind: request.kind, ownScopeOnly: request.grouping != .bureau))
+        else { return nil }
+        var cells: [String: [Int: TrendCell]] = [:]
+        for sum in sums {
+            cells[sum.group, default: [:]][sum.year, default: TrendCell()].add(
+                numerator: ExactDecimal(Int(sum.numerator)), denominator: sum.denominator.map { ExactDecimal(Int($0)) },
+                reports: sum.reports, template: sum.template)
+        }
+        return cells
+    }
+
+    /// Every report in the years, filtered, with the identities the request's aliases give.
+    private func reports(_ store: Store) throws(StoreError) -> [ReportRecord] {
         let keys = Array(Set(request.measures.flatMap(\.formula.keys))).sorted()
         var records = try store.reportRecords(metrics: keys, from: request.from, to: request.to)
         if let aliases = request.aliases {
@@ -26,9 +76,7 @@ public struct TrendQuery: Sendable {
         }
         records = records.filter(matches)
         if request.grouping != .bureau { records = records.filter { $0.scope == .own } }
-        var rows: [TrendRow] = []
-        for measure in request.measures { rows += trend(of: measure, records) }
-        return rows
+        return records
     }
 
     private func matches(_ record: ReportRecord) -> Bool {
@@ -56,26 +104,19 @@ public struct TrendQuery: Sendable {
         }
     }
 
-    private func trend(of measure: Measure, _ records: [ReportRecord]) -> [TrendRow] {
-        struct Cell {
-            var numerator = ExactDecimal(0)
-            var denominator: ExactDecimal?
-            var reports = 0
-            var templates: Set<TemplateVersion> = []
-            var overflow = false
-        }
-        var cells: [String: [Int: Cell]] = [:]
+    /// The group-year cells of `measure`, summed report by report in Swift.
+    private func summed(_ measure: Measure, _ records: [ReportRecord]) -> [String: [Int: TrendCell]] {
+        var cells: [String: [Int: TrendCell]] = [:]
         for record in records {
             guard let (numerator, denominator) = MeasureEvaluator.parts(measure, record.facts) else { continue }
-            var cell = cells[group(record), default: [:]][record.year, default: Cell()]
-            if let sum = cell.numerator + numerator { cell.numerator = sum } else { cell.overflow = true }
-            if let denominator {
-                if let sum = (cell.denominator ?? ExactDecimal(0)) + denominator { cell.denominator = sum } else { cell.overflow = true }
-            }
-            cell.reports += 1
-            cell.templates.insert(record.template)
-            cells[group(record), default: [:]][record.year] = cell
+            cells[group(record), default: [:]][record.year, default: TrendCell()].add(
+                numerator: numerator, denominator: denominator, reports: 1, template: record.template)
         }
+        return cells
+    }
+
+    /// The rows of `measure`: per group and year, the value and the change from the year before.
+    private func rows(of measure: Measure, _ cells: [String: [Int: TrendCell]]) -> [TrendRow] {
         var rows: [TrendRow] = []
         for group in cells.keys.sorted() {
             let years = cells[group]!

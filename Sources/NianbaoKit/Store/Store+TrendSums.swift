@@ -1,0 +1,115 @@
+import NianbaoSQLite
+
+/// The read side of trends, summed inside SQLite: per group, year and
+/// template, a measure's numerator and denominator over the reports that
+/// count, with the NULL rules of ``Measure`` written as SQL.
+///
+/// Reading every report into Swift to sum it there cost hundreds of
+/// milliseconds at 10 000 reports; SQLite sums integers exactly, so when
+/// every value involved is an integer the sums come from one statement over
+/// the covering index of facts. A value with a fraction (万元 amounts, stored
+/// as REAL) or a sum beyond 64 bits returns nil, and the caller sums exactly
+/// in Swift instead: the answer is the same either way.
+extension Store {
+    /// One group-year-template sum.
+    struct TrendSum {
+        let group: String
+        let year: Int
+        let template: TemplateVersion
+        let numerator: Int64
+        /// The denominator's sum, for rates.
+        let denominator: Int64?
+        let reports: Int
+    }
+
+    /// What to sum and over which reports.
+    struct TrendSumRequest {
+        var numerator: [String]
+        /// Nil for sums; for rates, a report counts only with a reported denominator.
+        var denominator: [String]?
+        /// SQL for the group of a report (`r`: reports, `b`: bureaus).
+        var group: String
+        var from: Int
+        var to: Int
+        var bureau: String?
+        var region: String?
+        var kind: String?
+        var ownScopeOnly: Bool
+    }
+
+    /// The sums, or nil when SQLite cannot give them exactly.
+    func trendSums(_ request: TrendSumRequest) throws(StoreError) -> [TrendSum]? {
+        do {
+            return try sums(request)
+        } catch let error as SQLiteError where error.message.contains("integer overflow") {
+            return nil
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    private func sums(_ request: TrendSumRequest) throws -> [TrendSum]? {
+        let numerator = request.numerator, denominator = request.denominator ?? []
+        let keys = Array(Set(numerator + denominator)).sorted()
+        func list(_ keys: [String]) -> String { Array(repeating: "?", count: keys.count).joined(separator: ", ") }
+        var arguments: [SQLiteValue] = numerator.map(SQLiteValue.text)
+        var sql = """
+            WITH per AS (
+                SELECT f.report_id AS id,
+                       SUM(CASE WHEN f.metric IN (\(list(numerator))) AND f.status IN ('reported', 'derived') THEN f.value END) AS n,
+            """
+        if request.denominator != nil {
+            sql += "SUM(CASE WHEN f.metric IN (\(list(denominator))) AND f.status IN ('reported', 'derived') THEN f.value END) AS d,\n"
+            arguments += denominator.map(SQLiteValue.text)
+        } else {
+            sql += "NULL AS d,\n"
+        }
+        // A missing, ambiguous or invalid cell (or a reported one without a value) leaves the report out.
+        sql += """
+                       SUM(f.status IN ('missing', 'ambiguous', 'invalid')
+                           OR (f.status IN ('reported', 'derived') AND f.value IS NULL)) AS bad,
+                       SUM(f.status IN ('reported', 'derived') AND typeof(f.value) <> 'integer') AS inexact
+                FROM facts f WHERE f.metric IN (\(list(keys)))
+                GROUP BY f.report_id
+            )
+            SELECT \(request.group), r.year, r.template,
+                   SUM(COALESCE(per.n, 0)), SUM(per.d), COUNT(*), SUM(per.inexact)
+            FROM per JOIN reports r ON r.id = per.id JOIN bureaus b ON b.id = r.bureau_id
+            WHERE per.bad = 0 AND \(request.denominator == nil ? "per.n" : "per.d") IS NOT NULL
+              AND r.year BETWEEN ? AND ?
+            """
+        arguments += keys.map(SQLiteValue.text) + [.integer(Int64(request.from)), .integer(Int64(request.to))]
+        if let bureau = request.bureau {
+            sql += " AND (instr(COALESCE(r.canonical_bureau, b.name), ?) > 0 OR instr(b.name, ?) > 0)"
+            arguments += [.text(bureau), .text(bureau)]
+        }
+        if let region = request.region {
+            sql += " AND (instr(r.province, ?) > 0 OR instr(r.city, ?) > 0 OR instr(r.county, ?) > 0)"
+            arguments += [.text(region), .text(region), .text(region)]
+        }
+        if let kind = request.kind {
+            sql += " AND r.kind = ?"
+            arguments.append(.text(kind))
+        }
+        if request.ownScopeOnly { sql += " AND r.scope = 'own'" }
+        sql += " GROUP BY 1, 2, 3"
+
+        var sums: [TrendSum] = []
+        var exact = true
+        try connection.prepare(sql).forEachRow(arguments) { row in
+            guard exact, let group = row.value(at: 0).string, let year = row.value(at: 1).int64,
+                let template = row.value(at: 2).string.flatMap(TemplateVersion.init(rawValue:)),
+                row.value(at: 6).int64 == 0, let numerator = row.value(at: 3).int64
+            else {
+                exact = false
+                return
+            }
+            let denominator = row.value(at: 4).int64
+            if request.denominator != nil && denominator == nil { exact = false }
+            sums.append(TrendSum(
+                group: group, year: Int(year), template: template, numerator: numerator, denominator: denominator,
+                reports: Int(row.value(at: 5).int64 ?? 0)))
+        }
+        return exact ? sums : nil
+    }
+}
