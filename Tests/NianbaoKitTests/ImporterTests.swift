@@ -28,6 +28,35 @@ import Testing
         }
     }
 
+    /// A report that fails halfway through storing (here a fact whose metric
+    /// the database does not know) rolls back alone although the batch is
+    /// first written without savepoints: the batch is written again with them.
+    @Test func aReportFailingMidWriteRollsBackAloneInItsBatch() throws {
+        try withStore { store, _ in
+            func parsed(_ bureau: String, _ cells: [String: CellValue]) -> ParsedReport {
+                let report = ExtractedReport(
+                    bureau: bureau, year: 2023, version: .v2021,
+                    metadata: ReportMetadata(bureau: bureau, year: 2023, title: "\(bureau)2023年政府信息公开工作年度报告", periodYear: 2023),
+                    cells: cells, findings: [])
+                let source = SourceFile(
+                    path: "\(bureau).txt", sha256: ReportParser.sha256(Array(bureau.utf8)), format: .text, layout: .tabbed,
+                    encoding: .utf8)
+                return ParsedReport(report: report, source: source)
+            }
+            let good = ["requests.new.total": CellValue(value: ExactDecimal(7), raw: "7", status: .reported)]
+            let bad = good.merging(["no.such.metric": CellValue(value: ExactDecimal(1), raw: "1", status: .reported)]) { $1 }
+            let paths = ["甲县公安局.txt", "乙县公安局.txt", "丙县公安局.txt"]
+            let results = Importer(store: store).write(
+                paths, [.parsed(parsed("甲县公安局", good)), .parsed(parsed("乙县公安局", bad)), .parsed(parsed("丙县公安局", good))],
+                options: .init())
+            #expect(results.map(\.failed) == [false, true, false])
+            let counts = try store.rowCounts()
+            #expect(counts["reports"] == 2)
+            #expect(counts["bureaus"] == 2)
+            #expect(counts["facts"] == 2)
+        }
+    }
+
     @Test func sameFileTwiceChangesNothing() throws {
         try withStore { store, _ in
             let importer = Importer(store: store)

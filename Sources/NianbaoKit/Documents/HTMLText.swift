@@ -14,7 +14,9 @@ enum HTMLText {
 
     /// `text` with each line collapsed and empty lines dropped.
     static func lines(text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: true)
+        // Most cells hold one line: no split and join for them.
+        guard text.utf8.contains(0x0A) else { return collapse(text) }
+        return text.split(separator: "\n", omittingEmptySubsequences: true)
             .map { collapse(String($0)) }
             .filter { !$0.isEmpty }
             .joined(separator: "\n")

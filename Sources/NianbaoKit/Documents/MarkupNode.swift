@@ -24,15 +24,8 @@ struct MarkupNode {
         return String(cString: content)
     }
 
-    var children: [MarkupNode] {
-        var result: [MarkupNode] = []
-        var child = pointer.pointee.children
-        while let node = child {
-            result.append(MarkupNode(pointer: node))
-            child = node.pointee.next
-        }
-        return result
-    }
+    /// The child nodes in order, walked through the pointers (no array per node).
+    var children: MarkupChildren { MarkupChildren(next: pointer.pointee.children) }
 
     /// The element children only.
     var elements: [MarkupNode] { children.filter { $0.elementName != nil } }

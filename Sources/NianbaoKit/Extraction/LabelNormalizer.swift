@@ -65,26 +65,31 @@ public enum LabelNormalizer {
     }
 
     /// Removes pinyin glosses: "(" + 1–8 Latin letters (tone marks included) + ")".
+    ///
+    /// Works on scalars: NFKC has composed every tone mark with its letter, so
+    /// a letter is one scalar, and a combining mark ends the run as before.
     static func withoutPinyin(_ text: String) -> String {
         guard text.includes("(") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "(") {
-            let inner = rest[rest.index(after: open)...].prefix { isPinyinLetter($0) }
-            let after = inner.endIndex
-            if (1...8).contains(inner.count), after < rest.endIndex, rest[after] == ")" {
-                result += rest[..<open]
-                rest = rest[rest.index(after: after)...]
-            } else {
-                result += rest[...open]
-                rest = rest[rest.index(after: open)...]
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "(" {
+                var end = index + 1
+                while end < scalars.count, isPinyinLetter(scalars[end]) { end += 1 }
+                let letters = end - index - 1
+                if (1...8).contains(letters), end < scalars.count, scalars[end] == ")" {
+                    index = end + 1
+                    continue
+                }
             }
+            result.append(scalars[index])
+            index += 1
         }
-        return result + rest
+        return String(result)
     }
 
-    private static func isPinyinLetter(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
-        return ("a"..."z").contains(character) || ("A"..."Z").contains(character) || (0xC0...0x24F).contains(scalar.value)
+    private static func isPinyinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || (0xC0...0x24F).contains(scalar.value)
     }
 }

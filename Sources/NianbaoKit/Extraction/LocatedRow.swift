@@ -5,6 +5,16 @@ public struct LocatedRow: Sendable, Equatable {
     /// 1-based row number in its table.
     public let index: Int
     public let row: TableRow
+    /// The row's text normalised as a label, once: locating sections and
+    /// detecting the version both read it.
+    public let normalizedText: String
+
+    public init(table: Int, index: Int, row: TableRow) {
+        self.table = table
+        self.index = index
+        self.row = row
+        normalizedText = LabelNormalizer.compute(row.text)
+    }
 
     /// A human locator for cell `cell` (0-based) of this row.
     public func locator(cell: Int) -> String {

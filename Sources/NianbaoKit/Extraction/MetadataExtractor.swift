@@ -25,7 +25,8 @@ public enum MetadataExtractor {
         let paragraphs = document.paragraphs.map(\.text)
         // Lines that may state metadata: paragraphs and table rows outside the statistics.
         let lines = paragraphs + document.tables.flatMap { $0.rows.map { $0.cells.map(\.text).joined(separator: " ") } }
-        let compactLines = lines.map(TitleParser.compact)
+        // Only lines that can hold a period, publisher or date are compacted (most hold none).
+        let compactLines = lines.filter(mayStateMetadata).map(TitleParser.compact)
 
         // Title candidates in order of preference: the format's title (whole,
         // then without its site suffix), then windows of wrapped lines. For
@@ -87,6 +88,20 @@ public enum MetadataExtractor {
             return String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
         }
         return nil
+    }
+
+    /// Characters of 统计, 发布机构/单位, 日期 and 时间 in both scripts: a line
+    /// holding none of them cannot match a metadata pattern.
+    static let metadataCharacters: Set<Unicode.Scalar> = Set("统統计計发發期间間".unicodeScalars)
+
+    /// Whether `line` may state the period, publisher or a date once compacted:
+    /// it holds one of their characters, or a scalar NFKC turns into an
+    /// ideograph (Kangxi radicals and compatibility ideographs of PDF text).
+    static func mayStateMetadata(_ line: String) -> Bool {
+        line.unicodeScalars.contains { scalar in
+            metadataCharacters.contains(scalar) || (0x2E80...0x2FDF).contains(scalar.value)
+                || (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
+        }
     }
 
     /// A line that can only be a bureau name: short, no digits, no sentence punctuation.

@@ -51,9 +51,10 @@ public enum SectionLocator {
             case .table(let table):
                 if let section = current { result.append(flattened.finish(), to: section) }
                 for (offset, row) in table.rows.enumerated() {
-                    if let anchored = anchorSection(LabelNormalizer.compute(row.text)) { current = anchored }
+                    let located = LocatedRow(table: table.number, index: offset + 1, row: row)
+                    if let anchored = anchorSection(located.normalizedText) { current = anchored }
                     guard let section = current else { continue }
-                    result.append([LocatedRow(table: table.number, index: offset + 1, row: row)], to: section)
+                    result.append([located], to: section)
                 }
                 result.endsInside = current
             }

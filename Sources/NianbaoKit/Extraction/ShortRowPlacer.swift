@@ -58,8 +58,9 @@ struct ShortRowPlacer {
         let keys = Set(item.keys)
         let relevant = identities.filter { !keys.isDisjoint(with: $0.keys) }
         var survivor: [String: CellValue]?
+        // Every trial sets every key of the row, so one copy of the cells serves them all.
+        var trial = cells
         for columns in Self.combinations(of: numbers.count, from: item.keys.count) {
-            var trial = cells
             var placement: [String: CellValue] = [:]
             for (k, key) in item.keys.enumerated() {
                 placement[key] = CellValue(raw: "", status: .blank, flags: ["placed_by_identities"])

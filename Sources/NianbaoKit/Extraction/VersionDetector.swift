@@ -11,7 +11,7 @@ public enum VersionDetector {
     /// The version the rows' labels show, or nil when they show none.
     /// - Returns: the version and, when both versions' labels appear, a finding.
     public static func detect(_ rows: [LocatedRow]) -> (version: TemplateVersion, finding: Finding?)? {
-        let texts = rows.map { LabelNormalizer.compute($0.row.text) }
+        let texts = rows.map(\.normalizedText)
         func count(_ markers: [String]) -> Int { markers.filter { marker in texts.contains { $0.includes(marker) } }.count }
         let (v2021, v2019) = (count(v2021Markers), count(v2019Markers))
         switch (v2021, v2019) {

@@ -18,6 +18,8 @@ public final class Importer {
     /// the benchmark). The two overlap: a batch is written while the next is parsed.
     public private(set) var parseSeconds = 0.0
     public private(set) var storeSeconds = 0.0
+    /// CPU seconds the writer spent storing: comparable with a load that runs alone.
+    public private(set) var storeCPUSeconds = 0.0
 
     public init(store: Store, parser: ReportParser = ReportParser()) {
         self.store = store
@@ -60,12 +62,21 @@ public final class Importer {
             collect()
             writer.async {
                 let started = DispatchTime.now()
+                let cpu = Self.threadCPUSeconds()
                 written = importer.write(batch, prepared, options: options)
                 importer.storeSeconds += Self.seconds(since: started)
+                importer.storeCPUSeconds += Self.threadCPUSeconds() - cpu
             }
         }
         collect()
         return results
+    }
+
+    /// CPU time of the calling thread: the writer's own work, whatever the parsing threads take meanwhile.
+    private static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private static func seconds(since start: DispatchTime) -> Double {
@@ -117,44 +128,78 @@ public final class Importer {
         }
     }
 
-    /// Writes a batch in one transaction, each report in its own savepoint.
+    /// Writes a batch in one transaction. Reports go in without savepoints
+    /// first (isolating each one copied every page it touched); should a
+    /// report fail after writing part of itself, the whole transaction is
+    /// rolled back and the batch written again with a savepoint per report,
+    /// so the failing report still rolls back alone.
     func write(_ paths: [String], _ prepared: [Prepared], options: ImportOptions) -> [FileResult] {
+        /// A report failed with part of it written: only a rollback cleans that.
+        struct PartlyWritten: Error {}
         var results: [FileResult] = []
-        let write = {
-            for (path, item) in zip(paths, prepared) {
-                results.append(FileResult(path: path, outcome: self.store(item, path: path, options: options)))
-            }
-        }
+        var partlyWritten = false
         do {
-            try store.inTransaction(write)
+            try store.inTransaction {
+                for (path, item) in zip(paths, prepared) {
+                    let (outcome, dirty) = self.store(item, path: path, options: options, savepoint: false)
+                    if dirty {
+                        partlyWritten = true
+                        throw PartlyWritten()
+                    }
+                    results.append(FileResult(path: path, outcome: outcome))
+                }
+            }
+            return results
         } catch {
             // The commit itself failed: nothing of the batch is stored.
-            results = paths.map { FileResult(path: $0, outcome: .failed(ImportFailure(path: $0, reason: "\(error)"))) }
+            guard partlyWritten else { return Self.failedAll(paths, error) }
+        }
+        results = []
+        do {
+            try store.inTransaction {
+                for (path, item) in zip(paths, prepared) {
+                    results.append(FileResult(path: path, outcome: self.store(item, path: path, options: options, savepoint: true).0))
+                }
+            }
+        } catch {
+            return Self.failedAll(paths, error)
         }
         return results
     }
 
-    private func store(_ item: Prepared, path: String, options: ImportOptions) -> FileOutcome {
-        do {
-            switch item {
-            case .failed(let failure):
-                return .failed(failure)
-            case .known(let sha256):
+    /// Every file of a batch whose transaction failed.
+    private static func failedAll(_ paths: [String], _ error: any Error) -> [FileResult] {
+        paths.map { FileResult(path: $0, outcome: .failed(ImportFailure(path: $0, reason: "\(error)"))) }
+    }
+
+    /// Stores one file's report; also whether it failed with part of it
+    /// written (possible only without a savepoint; a conflict writes nothing).
+    private func store(_ item: Prepared, path: String, options: ImportOptions, savepoint: Bool) -> (FileOutcome, Bool) {
+        switch item {
+        case .failed(let failure):
+            return (.failed(failure), false)
+        case .known(let sha256):
+            do {
                 guard let existing = try store.report(sha256: sha256) else {
-                    return .failed(ImportFailure(path: path, reason: "its report was removed during the import; import it again"))
+                    return (.failed(ImportFailure(path: path, reason: "its report was removed during the import; import it again")), false)
                 }
-                return .unchanged(bureau: existing.bureau, year: existing.year)
-            case .parsed(let parsed):
+                return (.unchanged(bureau: existing.bureau, year: existing.year), false)
+            } catch {
+                return (.failed(ImportFailure(path: path, reason: error.description)), false)
+            }
+        case .parsed(let parsed):
+            do {
                 // The same bytes may come twice in one run.
                 if let existing = try store.report(sha256: parsed.source.sha256) {
-                    return .unchanged(bureau: existing.bureau, year: existing.year)
+                    return (.unchanged(bureau: existing.bureau, year: existing.year), false)
                 }
-                let saved = try store.save(parsed, replace: options.replace, aliases: options.aliases)
+                let saved = try store.save(parsed, replace: options.replace, aliases: options.aliases, savepoint: savepoint)
                 let summary = ReportSummary(parsed, extraFindings: saved.crossYearFindings)
-                return saved.replacedSource.map { .replaced(summary, previousSource: $0) } ?? .imported(summary)
+                return (saved.replacedSource.map { .replaced(summary, previousSource: $0) } ?? .imported(summary), false)
+            } catch {
+                let clean = if case .conflict = error { true } else { savepoint }
+                return (.failed(ImportFailure(path: path, reason: error.description)), !clean)
             }
-        } catch {
-            return .failed(ImportFailure(path: path, reason: error.description))
         }
     }
 }

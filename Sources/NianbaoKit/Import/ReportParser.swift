@@ -71,8 +71,9 @@ public struct ReportParser: Sendable {
         return ParsedReport(report: report, source: source)
     }
 
-    /// Reads `bytes` into a ``Document`` with the reader for `format`.
-    private func read(
+    /// Reads `bytes` into a ``Document`` with the reader for `format` (public
+    /// for the benchmark's per-phase timing).
+    public func read(
         _ bytes: [UInt8], format: DocumentFormat, path: String, options: ImportOptions
     ) throws(ImportFailure) -> (Document, TextEncoding?, TextLayout?) {
         switch format {

@@ -2,4 +2,9 @@
 public struct ParsedReport: Sendable {
     public var report: ExtractedReport
     public var source: SourceFile
+
+    public init(report: ExtractedReport, source: SourceFile) {
+        self.report = report
+        self.source = source
+    }
 }

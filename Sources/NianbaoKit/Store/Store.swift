@@ -88,15 +88,19 @@ public final class Store {
     /// - Parameters:
     ///   - replace: replace an existing report for the same bureau and year.
     ///   - aliases: the alias table naming the canonical bureau (bundled plus `--aliases`).
+    ///   - savepoint: inside a caller's transaction, whether to isolate the
+    ///     report in a savepoint. Without one, a failure leaves part of the
+    ///     report written: the caller must then roll back its whole transaction.
     public func save(
-        _ parsed: ParsedReport, replace: Bool, aliases: BureauAliasTable = .bundled, importedAt: Date = Date()
+        _ parsed: ParsedReport, replace: Bool, aliases: BureauAliasTable = .bundled, importedAt: Date = Date(),
+        savepoint: Bool = true
     ) throws(StoreError) -> SaveOutcome {
         try wrap {
             let body = { () throws -> SaveOutcome in
                 try self.insert(parsed, replace: replace, aliases: aliases, importedAt: importedAt)
             }
-            return try connection.isInsideTransaction
-                ? connection.savepoint("report", body) : connection.transaction(.immediate, body)
+            guard connection.isInsideTransaction else { return try connection.transaction(.immediate, body) }
+            return try savepoint ? connection.savepoint("report", body) : body()
         }
     }
 
@@ -104,11 +108,10 @@ public final class Store {
         _ parsed: ParsedReport, replace: Bool, aliases: BureauAliasTable, importedAt: Date
     ) throws -> SaveOutcome {
         let report = parsed.report
-        try connection.run("INSERT INTO bureaus (name) VALUES (?) ON CONFLICT (name) DO NOTHING", [.text(report.bureau)])
-        guard let bureauID = try connection.scalar("SELECT id FROM bureaus WHERE name = ?", [.text(report.bureau)])?.int64
-        else { throw StoreError.conflict(bureau: report.bureau, year: report.year, existingSource: "?") }
+        // A conflict is found before anything is written, so it never needs a rollback.
+        var bureauID = try connection.scalar("SELECT id FROM bureaus WHERE name = ?", [.text(report.bureau)])?.int64
         var previous: String?
-        if let existing = try connection.rows(
+        if let bureauID, let existing = try connection.rows(
             "SELECT id, source_path FROM reports WHERE bureau_id = ? AND year = ?",
             [.integer(bureauID), .integer(Int64(report.year))]
         ).first {
@@ -117,6 +120,11 @@ public final class Store {
             try connection.run("DELETE FROM reports WHERE id = ?", [existing[0]])
             previous = source
         }
+        if bureauID == nil {
+            try connection.run("INSERT INTO bureaus (name) VALUES (?)", [.text(report.bureau)])
+            bureauID = connection.lastInsertRowID
+        }
+        guard let bureauID else { throw StoreError.conflict(bureau: report.bureau, year: report.year, existingSource: "?") }
         try connection.run(
             """
             INSERT INTO reports (bureau_id, year, template, title, published_on, source_path, source_format,
