@@ -2,11 +2,11 @@ internal import CLibXML2
 
 /// The children of a ``MarkupNode``, followed through libxml2's sibling pointers.
 struct MarkupChildren: Sequence, IteratorProtocol {
-    var next: xmlNodePtr?
+    var upcoming: xmlNodePtr?
 
     mutating func next() -> MarkupNode? {
-        guard let node = next else { return nil }
-        next = node.pointee.next
+        guard let node = upcoming else { return nil }
+        upcoming = node.pointee.next
         return MarkupNode(pointer: node)
     }
 }

@@ -25,7 +25,7 @@ struct MarkupNode {
     }
 
     /// The child nodes in order, walked through the pointers (no array per node).
-    var children: MarkupChildren { MarkupChildren(next: pointer.pointee.children) }
+    var children: MarkupChildren { MarkupChildren(upcoming: pointer.pointee.children) }
 
     /// The element children only.
     var elements: [MarkupNode] { children.filter { $0.elementName != nil } }
