@@ -64,8 +64,9 @@ public struct RequestsSectionReader: Sendable {
                 result.cells[key] = cell
             }
         }
-        let placer = ShortRowPlacer(identities: catalog.identities(for: version), catalog: catalog)
-        let (placed, ambiguous) = placer.place(shortRows, into: &result.cells)
+        let (placed, ambiguous) =
+            shortRows.isEmpty
+            ? ([], []) : ShortRowPlacer(identities: catalog.identities(for: version), catalog: catalog).place(shortRows, into: &result.cells)
         for item in placed {
             result.findings.append(Finding(
                 rule: "placed_by_identities", severity: .info, metric: item.keys.last,

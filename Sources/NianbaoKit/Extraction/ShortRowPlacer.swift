@@ -16,6 +16,14 @@ struct ShortRowPlacer {
 
     let identities: [Identity]
     let catalog: MetricCatalog
+    /// The keys each identity reads, as sets: every pending row asks which identities it touches.
+    private let identityKeys: [Set<String>]
+
+    init(identities: [Identity], catalog: MetricCatalog) {
+        self.identities = identities
+        self.catalog = catalog
+        identityKeys = identities.map { Set($0.keys) }
+    }
 
     /// Places what the identities decide into `cells`, marking the rest
     /// ambiguous; returns the rows placed and those left ambiguous.
@@ -55,8 +63,7 @@ struct ShortRowPlacer {
             numbers.append(cell)
         }
         guard !numbers.isEmpty, numbers.count < item.keys.count else { return nil }
-        let keys = Set(item.keys)
-        let relevant = identities.filter { !keys.isDisjoint(with: $0.keys) }
+        let relevant = zip(identities, identityKeys).filter { _, keys in item.keys.contains(where: keys.contains) }.map(\.0)
         var survivor: [String: CellValue]?
         // Every trial sets every key of the row, so one copy of the cells serves them all.
         var trial = cells
