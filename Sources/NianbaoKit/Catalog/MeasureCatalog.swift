@@ -14,7 +14,6 @@ public struct MeasureCatalog: Sendable {
         let unavailable = catalog.requestRows.map(\.key)
             .filter { $0.hasPrefix("outcome.unavailable.") && !$0.hasSuffix(".subtotal") }.map { $0 + ".total" }
         let lawsuits = ["litigation.direct.total", "litigation.after_review.total"]
-        let lawsuitsPending = ["litigation.direct.pending", "litigation.after_review.pending"]
         let derived: [Measure] = [
             Measure(
                 id: "applications", chinese: "本年新收申请", english: "Applications received",
