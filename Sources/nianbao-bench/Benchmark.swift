@@ -24,6 +24,9 @@ struct Benchmark: ParsableCommand {
     @Option(help: "Seed of the synthetic corpus.")
     var seed: UInt64 = 1
 
+    @Flag(help: "Only time the queries, on the databases a previous run left (no import, no floor).")
+    var reuse = false
+
     @Option(help: "Files of the first corpus to time phase by phase on one thread (0: skip).")
     var phaseSample = 1000
 
@@ -36,7 +39,7 @@ struct Benchmark: ParsableCommand {
         say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; \(ProcessInfo.processInfo.operatingSystemVersionString)")
         for (index, size) in sizes.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }).enumerated() {
             try measure(size: size, root: root)
-            if index == 0 && phaseSample > 0 {
+            if index == 0 && phaseSample > 0 && !reuse {
                 let corpus = root.appendingPathComponent("corpus-\(seed)-\(size)")
                 let files = Array(FileCollector.collect([corpus.path]).files.prefix(phaseSample))
                 say("\nphases, one thread (\(files.count) files of N = \(size)):")
@@ -63,6 +66,11 @@ struct Benchmark: ParsableCommand {
             total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         }
         let database = root.appendingPathComponent("bench-\(size).db")
+        if reuse && FileManager.default.fileExists(atPath: database.path) {
+            say("reusing \(database.path)")
+            try latencies(try Store(path: database.path))
+            return
+        }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
         let store = try Store(path: database.path)
         let importer = Importer(store: store)

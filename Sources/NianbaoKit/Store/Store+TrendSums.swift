@@ -50,35 +50,47 @@ extension Store {
 
     private func sums(_ request: TrendSumRequest) throws -> [TrendSum]? {
         let numerator = request.numerator, denominator = request.denominator ?? []
-        let keys = Array(Set(numerator + denominator)).sorted()
         func list(_ keys: [String]) -> String { Array(repeating: "?", count: keys.count).joined(separator: ", ") }
-        var arguments: [SQLiteValue] = numerator.map(SQLiteValue.text)
-        var sql = """
-            WITH per AS (
-                SELECT f.report_id AS id,
-                       SUM(CASE WHEN f.metric IN (\(list(numerator))) AND f.status IN ('reported', 'derived') THEN f.value END) AS n,
-            """
-        if request.denominator != nil {
-            sql += "SUM(CASE WHEN f.metric IN (\(list(denominator))) AND f.status IN ('reported', 'derived') THEN f.value END) AS d,\n"
-            arguments += denominator.map(SQLiteValue.text)
+        // `per`: the reports that count, with their numerator and denominator.
+        var arguments: [SQLiteValue]
+        let per: String
+        if request.denominator == nil && numerator.count == 1 {
+            // One cell decides alone (its status and value): no grouping per
+            // report, so SQLite reads the covering index straight into the join.
+            per = """
+                (SELECT f.report_id AS id, f.value AS n, NULL AS d, typeof(f.value) <> 'integer' AS inexact
+                 FROM facts f WHERE f.metric = ? AND f.status IN ('reported', 'derived') AND f.value IS NOT NULL)
+                """
+            arguments = [.text(numerator[0])]
         } else {
-            sql += "NULL AS d,\n"
+            // A missing, ambiguous or invalid cell (or a reported one without
+            // a value) leaves the report out; a sum needs one reported cell, a
+            // rate a reported denominator.
+            let keys = Array(Set(numerator + denominator)).sorted()
+            let reportedSum = { (keys: [String]) in
+                "SUM(CASE WHEN f.metric IN (\(list(keys))) AND f.status IN ('reported', 'derived') THEN f.value END)"
+            }
+            per = """
+                (SELECT f.report_id AS id, \(reportedSum(numerator)) AS n,
+                        \(request.denominator == nil ? "NULL" : reportedSum(denominator)) AS d,
+                        SUM(f.status IN ('reported', 'derived') AND typeof(f.value) <> 'integer') AS inexact
+                 FROM facts f WHERE f.metric IN (\(list(keys)))
+                 GROUP BY f.report_id
+                 HAVING SUM(f.status IN ('missing', 'ambiguous', 'invalid')
+                            OR (f.status IN ('reported', 'derived') AND f.value IS NULL)) = 0
+                    AND \(request.denominator == nil ? "n" : "d") IS NOT NULL)
+                """
+            arguments = numerator.map(SQLiteValue.text) + denominator.map(SQLiteValue.text) + keys.map(SQLiteValue.text)
         }
-        // A missing, ambiguous or invalid cell (or a reported one without a value) leaves the report out.
-        sql += """
-                       SUM(f.status IN ('missing', 'ambiguous', 'invalid')
-                           OR (f.status IN ('reported', 'derived') AND f.value IS NULL)) AS bad,
-                       SUM(f.status IN ('reported', 'derived') AND typeof(f.value) <> 'integer') AS inexact
-                FROM facts f WHERE f.metric IN (\(list(keys)))
-                GROUP BY f.report_id
-            )
+        let needsBureaus = request.group.contains("b.") || request.bureau != nil
+        var sql = """
             SELECT \(request.group), r.year, r.template,
                    SUM(COALESCE(per.n, 0)), SUM(per.d), COUNT(*), SUM(per.inexact)
-            FROM per JOIN reports r ON r.id = per.id JOIN bureaus b ON b.id = r.bureau_id
-            WHERE per.bad = 0 AND \(request.denominator == nil ? "per.n" : "per.d") IS NOT NULL
-              AND r.year BETWEEN ? AND ?
+            FROM \(per) per JOIN reports r ON r.id = per.id
+            \(needsBureaus ? "JOIN bureaus b ON b.id = r.bureau_id" : "")
+            WHERE r.year BETWEEN ? AND ?
             """
-        arguments += keys.map(SQLiteValue.text) + [.integer(Int64(request.from)), .integer(Int64(request.to))]
+        arguments += [.integer(Int64(request.from)), .integer(Int64(request.to))]
         if let bureau = request.bureau {
             sql += " AND (instr(COALESCE(r.canonical_bureau, b.name), ?) > 0 OR instr(b.name, ?) > 0)"
             arguments += [.text(bureau), .text(bureau)]
