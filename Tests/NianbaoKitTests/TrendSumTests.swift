@@ -71,3 +71,11 @@ import Testing
         #expect(sums == nil)
     }
 }
+
+/// Groups come out in `String` order however they are sorted inside.
+@Suite struct TrendGroupOrderTests {
+    @Test func byteOrderOfNFCEqualsStringOrder() {
+        let names = ["沭阳县公安局", "上海市人民政府办公厅", "Zeta", "alpha", "e\u{301}cole", "école", "全部", "未知地区", "（一）", "甲", "ａ", "Ａ", ""]
+        #expect(TrendQuery.sorted(names) == names.sorted())
+    }
+}

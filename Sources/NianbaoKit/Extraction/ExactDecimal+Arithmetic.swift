@@ -10,16 +10,18 @@ extension ExactDecimal {
 
     /// A decimal from a signed integer and a scale.
     init(significand: Int, scale: Int) {
-        let magnitude = String(significand.magnitude)
-        let padded = magnitude.count <= scale ? String(repeating: "0", count: scale - magnitude.count + 1) + magnitude : magnitude
-        let split = padded.index(padded.endIndex, offsetBy: -scale)
-        self.init(padded[..<split] + (scale > 0 ? "." + padded[split...] : ""))!
-        if significand < 0 { self = self.negated }
+        var magnitude = significand.magnitude
+        var scale = max(scale, 0)
+        while scale > 0 && magnitude % 10 == 0 {
+            magnitude /= 10
+            scale -= 1
+        }
+        self.init(digits: String(magnitude), scale: scale, isNegative: significand < 0 && magnitude != 0)
     }
 
     /// The same magnitude with the other sign.
     var negated: ExactDecimal {
-        digits == "0" ? self : ExactDecimal((isNegative ? "" : "-") + description.drop { $0 == "-" })!
+        digits == "0" ? self : ExactDecimal(digits: digits, scale: scale, isNegative: !isNegative)
     }
 
     /// Both values on a common scale.

@@ -29,7 +29,7 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible, Compara
 
     /// An integer value.
     public init(_ value: Int) {
-        self.init(integer: String(value.magnitude), fraction: "", negative: value < 0)
+        self.init(significand: value, scale: 0)
     }
 
     private init(integer: String, fraction: String, negative: Bool) {
@@ -41,6 +41,15 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible, Compara
         self.digits = digits
         self.scale = digits == "0" ? 0 : fraction.count
         self.isNegative = negative && digits != "0"
+    }
+
+    /// A decimal from its parts, already canonical (no leading zeros, no
+    /// trailing fraction zeros, zero never negative): arithmetic builds its
+    /// results this way, without going through text.
+    init(digits: String, scale: Int, isNegative: Bool) {
+        self.digits = digits
+        self.scale = scale
+        self.isNegative = isNegative
     }
 
     /// The value divided by 10^places (元 → 万元 is `shifted(by: 4)`), exactly.
