@@ -6,9 +6,10 @@ import Foundation
 ///
 /// Files go through in batches: the files of a batch are read, hashed and
 /// parsed concurrently on every core, then written by the one connection in
-/// one transaction with a savepoint per report, so a bad report still rolls
-/// back alone while the transaction cost is shared. Writing a batch overlaps
-/// parsing the next; memory holds two batches.
+/// one transaction, so the commit cost is shared; a report that fails while
+/// being written sends the batch through again with a savepoint per report,
+/// so it still rolls back alone. Writing a batch overlaps parsing the next;
+/// memory holds two batches.
 public final class Importer {
     let store: Store
     let parser: ReportParser

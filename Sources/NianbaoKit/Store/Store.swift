@@ -185,8 +185,8 @@ public final class Store {
     /// Facts per INSERT statement (8 parameters each, far below SQLite's limit).
     static let factsPerStatement = 50
 
-    /// Runs `body` in one write transaction; saves inside it use savepoints,
-    /// so a failing report rolls back alone and the commit is shared.
+    /// Runs `body` in one write transaction, whose commit its saves share;
+    /// saves inside it use a savepoint each unless told not to.
     public func inTransaction(_ body: () throws -> Void) throws(StoreError) {
         try wrap { try connection.transaction(.immediate, body) }
     }
