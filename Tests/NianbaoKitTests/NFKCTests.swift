@@ -46,3 +46,19 @@ import Testing
         }
     }
 }
+
+/// Plain-digit cells take a short way through parsing: it must end where the full rule does.
+@Suite struct DigitFastPathTests {
+    @Test func plainDigitsParseAsTheFullRuleWould() {
+        for text in ["0", "00", "007", "1347", "18446744073709551616"] {
+            let value = ExactDecimal(text)
+            #expect(value == ExactDecimal("+" + text), "\(text)")
+            #expect(value?.description == ExactDecimal("+" + text)?.description)
+            for (unit, header) in [(MetricUnit.count, true), (.tenThousandYuan, true), (.tenThousandYuan, false)] {
+                let cell = ValueParser.parse(text, unit: unit, unitInHeader: header)
+                let full = ValueParser.parse(text + " ", unit: unit, unitInHeader: header)
+                #expect(cell.value == full.value && cell.status == full.status && cell.flags == full.flags, "\(text) \(unit)")
+            }
+        }
+    }
+}

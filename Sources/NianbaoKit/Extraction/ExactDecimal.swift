@@ -13,6 +13,12 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible, Compara
     /// Parses plain decimal notation: optional sign, digits, optional fraction
     /// ("-3", "+4", "26.55", "0.50"). Returns nil for anything else.
     public init?(_ text: String) {
+        // Most values are plain digits: no splitting, no rebuilding.
+        if !text.utf8.isEmpty && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            let significant = text.drop { $0 == "0" }
+            self.init(digits: significant.isEmpty ? "0" : String(significant), scale: 0, isNegative: false)
+            return
+        }
         var chars = Substring(text)
         var negative = false
         if let first = chars.first, first == "+" || first == "-" {

@@ -22,6 +22,11 @@ public enum ValueParser {
     /// Parses `raw` as a value in `unit`.
     /// - Parameter unitInHeader: whether the column header states the unit, so a bare number is not inferred.
     public static func parse(_ raw: String, unit: MetricUnit, unitInHeader: Bool = true) -> CellValue {
+        // Plain digits, most cells: the value itself, with the flag a bare number gets below.
+        if !raw.utf8.isEmpty && raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = ExactDecimal(raw) {
+            let flags = unit == .tenThousandYuan && !unitInHeader ? ["unit_inferred"] : []
+            return CellValue(value: value, raw: raw, status: .reported, flags: flags)
+        }
         let text = compact(raw)
         if text.isEmpty { return CellValue(raw: raw, status: .blank) }
         if notApplicableMarks.contains(text) { return CellValue(raw: raw, status: .notApplicable) }
