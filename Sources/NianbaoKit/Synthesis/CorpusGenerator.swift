@@ -3,7 +3,7 @@ import Foundation
 /// Writes a synthetic corpus for benchmarks and tests: many bureaus over the
 /// report years 2019–2025 (both template versions), every report satisfying
 /// every identity, rendered in a realistic mix of formats — 60 % HTML with
-/// layout noise, 20 % DOCX-text, 10 % PDF layout text, 10 % DOCX.
+/// layout noise, 20 % tabbed text, 10 % PDF layout text, 10 % DOCX.
 /// Deterministic for a seed: the same seed writes the same bytes.
 public struct CorpusGenerator: Sendable {
     public let seed: UInt64
