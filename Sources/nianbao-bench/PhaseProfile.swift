@@ -9,8 +9,7 @@ struct PhaseProfile {
     private var seconds: [String: [String: Double]] = [:]
     private var counts: [String: Int] = [:]
 
-    /// `decode` is timed on its own and again inside `document` (which is all of reading).
-    static let phases = ["read file", "sha256", "decode", "document", "extract", "validate", "store"]
+    static let phases = ["read file", "sha256", "document", "extract", "validate", "store"]
 
     /// Runs every phase for each of `paths`, storing into a fresh database at `database`.
     static func measure(_ paths: [String], database: String) throws -> PhaseProfile {
@@ -30,10 +29,6 @@ struct PhaseProfile {
             guard let bytes = try? timed("read file", { try ReportParser.readFile(at: path) }) else { continue }
             let sha256 = timed("sha256") { ReportParser.sha256(bytes) }
             let format = DocumentFormat.detect(bytes)
-            if format == .html || format == .text {
-                let declared = format == .html ? HTMLCharsetSniffer.declaredEncoding(bytes) : nil
-                _ = timed("decode") { try? TextDecoder.decode(bytes, forced: nil, declared: declared) }
-            }
             guard let (document, encoding, layout) = try? timed("document", { try parser.read(bytes, format: format, path: path, options: .init()) }),
                 var report = try? timed("extract", { try parser.extractor.extract(document) })
             else { continue }
@@ -56,7 +51,7 @@ struct PhaseProfile {
         counts.keys.sorted().map { format in
             let count = Double(counts[format]!)
             let parts = Self.phases.map { String(format: "%@ %.2f", $0, (seconds[format]?[$0] ?? 0) * 1000 / count) }
-            let total = (seconds[format]?.filter { $0.key != "decode" }.values.reduce(0, +) ?? 0) * 1000 / count
+            let total = (seconds[format]?.values.reduce(0, +) ?? 0) * 1000 / count
             return String(format: "  %@ (%d reports): %.2f ms per report = ", format, counts[format]!, total)
                 + parts.joined(separator: ", ")
         }

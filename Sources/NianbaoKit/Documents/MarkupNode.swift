@@ -46,17 +46,10 @@ struct MarkupNode {
     /// Whether any descendant is an element named `name` (`table`, `tbl`).
     func contains(_ name: String, depth: Int = 0) -> Bool {
         guard depth < HTMLReader.maximumDepth else { return false }
-        // Walked through the pointers: building child arrays made this check
-        // a visible cost of reading pages with layout tables.
-        var child = pointer.pointee.children
-        while let node = child {
-            if node.pointee.type == XML_ELEMENT_NODE {
-                let element = MarkupNode(pointer: node)
-                if element.elementName == name || element.contains(name, depth: depth + 1) { return true }
-            }
-            child = node.pointee.next
+        return children.contains { child in
+            guard let element = child.elementName else { return false }
+            return element == name || child.contains(name, depth: depth + 1)
         }
-        return false
     }
 
     /// Elements whose content is never report text.

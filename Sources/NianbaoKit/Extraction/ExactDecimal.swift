@@ -14,7 +14,7 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible, Compara
     /// ("-3", "+4", "26.55", "0.50"). Returns nil for anything else.
     public init?(_ text: String) {
         // Most values are plain digits: no splitting, no rebuilding.
-        if !text.utf8.isEmpty && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        if text.isPlainDigits {
             let significant = text.drop { $0 == "0" }
             self.init(digits: significant.isEmpty ? "0" : String(significant), scale: 0, isNegative: false)
             return
@@ -94,6 +94,11 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible, Compara
         let less = a.count != b.count ? a.count < b.count : a < b
         return lhs.isNegative ? (!less && a != b) : less
     }
+}
+
+extension StringProtocol {
+    /// Non-empty and ASCII digits only: the common cell, which needs no normalising or splitting.
+    var isPlainDigits: Bool { !utf8.isEmpty && utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
 }
 
 extension Character {

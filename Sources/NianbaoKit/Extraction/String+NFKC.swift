@@ -37,6 +37,8 @@ extension StringProtocol {
     /// NFKC without any whitespace, zero-width space or byte-order mark: the
     /// form cells and titles are compared and parsed in.
     var compactNFKC: String {
+        // Printable ASCII (most cells) is already compact.
+        if utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return String(self) }
         var result = String.UnicodeScalarView()
         for scalar in nfkc.unicodeScalars where !scalar.isSpace && scalar != "\u{200B}" && scalar != "\u{FEFF}" {
             result.append(scalar)

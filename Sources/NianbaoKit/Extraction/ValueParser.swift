@@ -23,7 +23,7 @@ public enum ValueParser {
     /// - Parameter unitInHeader: whether the column header states the unit, so a bare number is not inferred.
     public static func parse(_ raw: String, unit: MetricUnit, unitInHeader: Bool = true) -> CellValue {
         // Plain digits, most cells: the value itself, with the flag a bare number gets below.
-        if !raw.utf8.isEmpty && raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = ExactDecimal(raw) {
+        if raw.isPlainDigits, let value = ExactDecimal(raw) {
             let flags = unit == .tenThousandYuan && !unitInHeader ? ["unit_inferred"] : []
             return CellValue(value: value, raw: raw, status: .reported, flags: flags)
         }
@@ -59,7 +59,7 @@ public enum ValueParser {
     /// not-applicable mark), which is how rows tell values from labels.
     public static func isValueLike(_ raw: String) -> Bool {
         // Most cells are plain ASCII digits, or labels with a CJK character no value has.
-        if !raw.utf8.isEmpty && raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        if raw.isPlainDigits { return true }
         if raw.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) && !valueCharacters.contains($0) }) {
             return false
         }
@@ -87,14 +87,7 @@ public enum ValueParser {
     }
 
     /// NFKC (full-width digits, signs and commas become ASCII) without any whitespace.
-    static func compact(_ raw: String) -> String {
-        // Most cells are ASCII digits: NFKC cannot change them.
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
-            return raw.utf8.contains(where: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) })
-                ? String(raw.filter { !$0.isWhitespace }) : raw
-        }
-        return raw.compactNFKC
-    }
+    static func compact(_ raw: String) -> String { raw.compactNFKC }
 
     /// "1,347" → "1347"; commas elsewhere are left for the parser to reject.
     static func withoutSeparators(_ text: String) -> String {
