@@ -323,6 +323,77 @@ import ZIPFoundation
         #expect(Self.failure(cases.last!.1)?.contains("not well-formed XML") == true)
     }
 
+    /// A valid Word document with the 32-bit field at `offset` after the
+    /// last (or first) `signature` set to `value`.
+    static func patched(_ bytes: [UInt8], signature: UInt32, field: Int, value: UInt32, last: Bool = true) -> [UInt8] {
+        let marker = withUnsafeBytes(of: signature.littleEndian, Array.init)
+        let starts = (0...(bytes.count - 4)).filter { Array(bytes[$0..<$0 + 4]) == marker }
+        guard let start = last ? starts.last : starts.first else { return bytes }
+        var result = bytes
+        for (k, byte) in withUnsafeBytes(of: value.littleEndian, Array.init).enumerated() { result[start + field + k] = byte }
+        return result
+    }
+
+    /// ZIPFoundation's in-memory archive trapped (`Range requires lowerBound
+    /// <= upperBound`) on offsets past the end of the file, ending the whole
+    /// import. Each such archive is now one error line.
+    @Test func offsetsPastTheEndAreRefusedNotTrapped() throws {
+        let valid = [UInt8](try DOCXReportRenderer.render(RoundTrip.report(seed: 3, version: .v2021)))
+        let past = UInt32(valid.count + 1_000)
+        let cases: [(String, [UInt8], String)] = [
+            ("central directory offset", Self.patched(valid, signature: 0x0605_4B50, field: 16, value: past), "central directory"),
+            ("central directory size", Self.patched(valid, signature: 0x0605_4B50, field: 12, value: past), "central directory"),
+            ("local header offset", Self.patched(valid, signature: 0x0201_4B50, field: 42, value: past, last: false), "local header"),
+            ("compressed size", Self.patched(valid, signature: 0x0201_4B50, field: 20, value: past), "data of entry"),
+            ("ZIP64 offset", Self.patched(valid, signature: 0x0605_4B50, field: 16, value: 0xFFFF_FFFF), "ZIP64"),
+            ("ZIP64 entry size", Self.patched(valid, signature: 0x0201_4B50, field: 24, value: 0xFFFF_FFFF), "ZIP64"),
+        ]
+        for (name, bytes, expected) in cases {
+            #expect(throws: DOCXReader.Failure.self, "\(name)") { try DOCXReader.read(bytes) }
+            let reason = Self.failure(bytes)
+            #expect(reason?.contains(expected) == true, "\(name): \(reason ?? "imported")")
+            #expect(reason?.contains("\n") == false)
+        }
+    }
+
+    /// Every truncation of a real Word document, byte by byte from the end
+    /// through its central directory, is an error and never a trap.
+    @Test func everyTruncationOfTheCentralDirectoryIsAnError() throws {
+        let valid = try FormatFixtures.bytes("synthetic-v2021-libreoffice.docx")
+        for cut in 1...600 {
+            #expect(Self.failure(Array(valid.dropLast(cut))) != nil, "cut \(cut)")
+        }
+    }
+
+    /// A document part that inflates to 60 MB of Word's run formatting (the
+    /// 187 KB file that peaked at 1.1 GB through libxml2's tree) streams
+    /// through the reader keeping only the report's elements.
+    @Test func formattingHeavyDocumentKeepsASmallTree() throws {
+        let synthetic = RoundTrip.report(seed: 5, version: .v2021)
+        let xml = DOCXReportRenderer.documentXML(synthetic)
+        let run = #"<w:r><w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体"/><w:b/><w:sz w:val="24"/><w:color w:val="000000"/></w:rPr></w:r>"#
+        let filler = "<w:p><w:pPr><w:spacing w:line=\"360\"/></w:pPr>" + String(repeating: run, count: 40) + "</w:p>"
+        var padding = ""
+        while padding.utf8.count < 60 << 20 { padding += String(repeating: filler, count: 64) }
+        let body = xml.range(of: "<w:body>")!.upperBound
+        let heavy = String(xml[..<body]) + padding + String(xml[body...])
+        let bytes = [UInt8](try DOCXReportRenderer.package(heavy))
+        #expect(bytes.count < 2 << 20, "deflated: \(bytes.count) bytes")
+        let tree = try bytes.withUnsafeBytes { buffer in try DOCXReader.documentTree(buffer) }
+        #expect(tree.count < DOCXTreeBuilder.maximumElements)
+        let parsed = try ReportParser().parse(bytes, path: "heavy.docx")
+        #expect(RoundTrip.mismatches(parsed, synthetic).isEmpty)
+    }
+
+    @Test func tooManyElementsAndOverDeepNestingNameTheirCause() throws {
+        let many = String(repeating: "<w:p><w:r><w:t>x</w:t></w:r></w:p>", count: DOCXTreeBuilder.maximumElements / 3)
+        let reason = try #require(Self.failure([UInt8](try DOCXReportRenderer.package(Self.documentXML(many)))))
+        #expect(reason.contains("more than \(DOCXTreeBuilder.maximumElements)"), "\(reason)")
+        let deep = String(repeating: "<w:sdt>", count: 5_000) + String(repeating: "</w:sdt>", count: 5_000)
+        let deepReason = try #require(Self.failure([UInt8](try DOCXReportRenderer.package(Self.documentXML(deep)))))
+        #expect(deepReason.contains("deeper than \(DOCXTreeBuilder.maximumDepth)"), "\(deepReason)")
+    }
+
     @Test func aWordDocumentWithoutTablesHasNoStatisticsTables() throws {
         let bytes = [UInt8](try DOCXReportRenderer.package(Self.documentXML("<w:p><w:r><w:t>会议纪要</w:t></w:r></w:p>")))
         #expect(Self.failure(bytes)?.contains("no statistics tables found") == true)

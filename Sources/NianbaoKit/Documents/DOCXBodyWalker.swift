@@ -1,49 +1,58 @@
-/// Walks a WordprocessingML body (`w:body`): paragraphs (`w:p`, text split
-/// across `w:r` runs joined), and tables (`w:tbl`) as full grids with
-/// `w:gridSpan` and `w:vMerge` resolved, like ``HTMLTableBuilder`` does for HTML.
-/// A table holding tables is layout and is walked as flow.
+/// Walks a WordprocessingML body (`w:body`) in a ``DOCXTree``: paragraphs
+/// (`w:p`, text split across `w:r` runs joined), and tables (`w:tbl`) as full
+/// grids with `w:gridSpan` and `w:vMerge` resolved, like ``HTMLTableBuilder``
+/// does for HTML. A table holding tables is layout and is walked as flow.
+///
+/// The tree is at most ``DOCXTreeBuilder/maximumDepth`` deep, which bounds
+/// the recursion here.
 struct DOCXBodyWalker {
+    private let tree: DOCXTree
     private var blocks: [Block] = []
     private var tableCount = 0
     private var paragraphCount = 0
 
-    mutating func walk(_ node: MarkupNode, depth: Int) {
-        guard depth < HTMLReader.maximumDepth else { return }
-        for child in node.elements {
-            switch child.elementName {
-            case "p":
+    init(tree: DOCXTree) { self.tree = tree }
+
+    /// The document: the root element's `w:body` children walked as flow.
+    static func document(_ tree: DOCXTree) -> Document {
+        var walker = DOCXBodyWalker(tree: tree)
+        for child in tree.elements(0) where tree[child].name == .body { walker.walk(child) }
+        return Document(blocks: walker.blocks)
+    }
+
+    private mutating func walk(_ node: Int32) {
+        for child in tree.elements(node) {
+            switch tree[child].name {
+            case .p:
                 paragraphCount += 1
-                let text = HTMLText.collapse(Self.text(of: child).replacingOccurrences(of: "\n", with: " "))
+                let text = HTMLText.collapse(text(of: child).replacingOccurrences(of: "\n", with: " "))
                 if !text.isEmpty { blocks.append(.paragraph(Paragraph(text: text, line: paragraphCount))) }
-            case "tbl" where !child.contains("tbl"):
+            case .tbl where !tree[child].holdsTable:
                 tableCount += 1
                 blocks.append(.table(table(child, number: tableCount)))
-            case "tbl", "tr", "tc", "sdt", "sdtcontent", "customxml", "smarttag":
-                walk(child, depth: depth + 1)
+            case .tbl, .tr, .tc, .sdt, .sdtContent, .customXML, .smartTag:
+                walk(child)
             default:
                 continue
             }
         }
     }
 
-    mutating func finish() -> Document { Document(blocks: blocks) }
-
     /// The text of a paragraph or cell: `w:t` runs joined, `w:tab` as a space,
-    /// `w:br` as a line break; deleted text and field codes left out.
-    static func text(of node: MarkupNode, depth: Int = 0) -> String {
-        guard depth < HTMLReader.maximumDepth else { return "" }
+    /// `w:br` as a line break, paragraphs on lines of their own. Deleted text,
+    /// field codes and formatting never reach the tree.
+    func text(of node: Int32) -> String {
         var text = ""
-        for child in node.elements {
-            switch child.elementName {
-            case "t": text += child.children.compactMap(\.text).joined()
-            case "tab": text += " "
-            case "br", "cr": text += "\n"
-            case "p":
+        for child in tree.elements(node) {
+            switch tree[child].name {
+            case .t: text += tree.text(child)
+            case .tab: text += " "
+            case .br, .cr: text += "\n"
+            case .p:
                 if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
-                text += Self.text(of: child, depth: depth + 1)
-            // Word writes a text box twice (mc:Choice and mc:Fallback): read the choice only.
-            case "deltext", "instrtext", "delinstrtext", "rpr", "ppr", "tcpr", "trpr", "tblpr", "fallback": continue
-            default: text += Self.text(of: child, depth: depth + 1)
+                text += self.text(of: child)
+            case .tcPr, .trPr: continue
+            default: text += self.text(of: child)
             }
         }
         return text
@@ -51,25 +60,23 @@ struct DOCXBodyWalker {
 
     /// A `w:tbl` as a grid: `w:gridBefore` skipped columns, `w:gridSpan`
     /// column spans, `w:vMerge` continuations copied from the cell above.
-    private func table(_ element: MarkupNode, number: Int) -> Table {
+    private func table(_ element: Int32, number: Int) -> Table {
         var grid: [[TableCell]] = []
-        for row in Self.children(element, named: "tr") {
+        for row in children(element, named: .tr) {
             var cells: [TableCell] = []
-            if let before = row.elements.first(where: { $0.elementName == "trpr" })?.elements
-                .first(where: { $0.elementName == "gridbefore" })
-            {
-                cells += Array(repeating: TableCell(""), count: min(before.span("val", limit: HTMLTableBuilder.maximumSpan), 64))
+            if let before = tree.first(.trPr, in: row).flatMap({ tree.first(.gridBefore, in: $0) }) {
+                cells += Array(repeating: TableCell(""), count: min(tree.span(before, limit: HTMLTableBuilder.maximumSpan), 64))
             }
-            for cell in Self.children(row, named: "tc") {
-                let properties = cell.elements.first { $0.elementName == "tcpr" }
-                let span = properties?.elements.first { $0.elementName == "gridspan" }?
-                    .span("val", limit: HTMLTableBuilder.maximumSpan) ?? 1
-                let merge = properties?.elements.first { $0.elementName == "vmerge" }
-                let continues = merge != nil && merge?.attribute("val") != "restart"
+            for cell in children(row, named: .tc) {
+                let properties = tree.first(.tcPr, in: cell)
+                let span = properties.flatMap { tree.first(.gridSpan, in: $0) }
+                    .map { tree.span($0, limit: HTMLTableBuilder.maximumSpan) } ?? 1
+                let merge = properties.flatMap { tree.first(.vMerge, in: $0) }
+                let continues = merge.map { tree.string($0) != "restart" } ?? false
                 let column = cells.count
                 let above = continues && !grid.isEmpty && grid[grid.count - 1].indices.contains(column)
                     ? grid[grid.count - 1][column] : nil
-                let text = above?.text ?? HTMLText.lines(text: Self.text(of: cell))
+                let text = above?.text ?? HTMLText.lines(text: text(of: cell))
                 for offset in 0..<span where cells.count < HTMLTableBuilder.maximumColumns {
                     cells.append(TableCell(
                         text, columnSpan: offset == 0 ? span : 1, isColumnContinuation: offset > 0,
@@ -83,12 +90,12 @@ struct DOCXBodyWalker {
 
     /// The `name` children of `node`, also those wrapped in content controls
     /// (`w:sdt`/`w:sdtContent`) or custom XML, which Word puts around rows and cells.
-    static func children(_ node: MarkupNode, named name: String, depth: Int = 0) -> [MarkupNode] {
+    private func children(_ node: Int32, named name: DOCXTree.Name, depth: Int = 0) -> [Int32] {
         guard depth < 8 else { return [] }
-        return node.elements.flatMap { child -> [MarkupNode] in
-            switch child.elementName {
+        return tree.elements(node).flatMap { child -> [Int32] in
+            switch tree[child].name {
             case name: [child]
-            case "sdt", "sdtcontent", "customxml", "smarttag": children(child, named: name, depth: depth + 1)
+            case .sdt, .sdtContent, .customXML, .smartTag: children(child, named: name, depth: depth + 1)
             default: []
             }
         }

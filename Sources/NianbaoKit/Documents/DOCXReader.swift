@@ -1,14 +1,15 @@
 import Foundation
-internal import CLibXML2
 import ZIPFoundation
 
-/// Reads Word documents (.docx): the ZIP is opened with ZIPFoundation,
-/// `word/document.xml` parsed with libxml2's XML parser, and the body walked
-/// by ``DOCXBodyWalker`` into paragraphs and grid tables.
+/// Reads Word documents (.docx): the ZIP's structure is checked
+/// (``ZIPLayout``), the archive opened with ZIPFoundation, `word/document.xml`
+/// inflated and streamed through libxml2's SAX parser into a ``DOCXTree``, and
+/// the body walked by ``DOCXBodyWalker`` into paragraphs and grid tables.
 ///
-/// A .docx is a ZIP archive, so it is bounded before anything is inflated:
-/// too many entries or a document part that inflates past the limit (a zip
-/// bomb) is refused with a clear error instead of exhausting memory.
+/// Any bytes give a document or a ``Failure``: offsets past the end of the
+/// file, ZIP64 structures, too many entries, a document part that inflates
+/// past the limit (a zip bomb), malformed or over-deep XML are refused before
+/// they can trap or exhaust memory.
 public enum DOCXReader {
     /// Why a .docx cannot be read.
     public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
@@ -18,6 +19,8 @@ public enum DOCXReader {
         case tooLarge(limit: Int)
         case damaged(String)
         case invalidXML
+        case tooManyElements(Int)
+        case tooDeep(Int)
 
         public var description: String {
             switch self {
@@ -27,60 +30,66 @@ public enum DOCXReader {
             case .tooLarge(let limit): "word/document.xml inflates past \(limit >> 20) MB (zip bomb?)"
             case .damaged(let reason): "damaged .docx: \(reason)"
             case .invalidXML: "word/document.xml is not well-formed XML"
+            case .tooManyElements(let limit): "word/document.xml has more than \(limit) text and table elements, more than a report has"
+            case .tooDeep(let limit): "word/document.xml nests elements deeper than \(limit) levels (damaged or hostile file?)"
             }
         }
     }
 
     /// More entries than any real Word document holds.
     static let maximumEntries = 2_000
-    /// The most `word/document.xml` may inflate to.
+    /// The most `word/document.xml` may inflate to: a bound on the time spent
+    /// inflating and parsing. Memory is bounded by ``DOCXTreeBuilder`` instead,
+    /// since the XML streams into it and is never held whole.
     static let maximumDocumentSize = 64 << 20
 
     public static func read(_ bytes: [UInt8]) throws(Failure) -> Document {
-        let xml = try documentXML(bytes)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let document = xml.withUnsafeBytes { buffer in
-            buffer.baseAddress.flatMap {
-                xmlReadMemory($0.assumingMemoryBound(to: CChar.self), Int32(buffer.count), "document.xml", "UTF-8", options)
-            }
-        }
-        guard let document else { throw .invalidXML }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { throw .invalidXML }
-        var walker = DOCXBodyWalker()
-        for child in MarkupNode(pointer: root).elements where child.elementName == "body" {
-            walker.walk(child, depth: 0)
-        }
-        return walker.finish()
+        let tree = bytes.withUnsafeBytes { buffer in Result { () throws(Failure) in try documentTree(buffer) } }
+        return DOCXBodyWalker.document(try tree.get())
     }
 
-    /// The inflated bytes of `word/document.xml`, within the limits.
-    static func documentXML(_ bytes: [UInt8]) throws(Failure) -> Data {
+    /// `word/document.xml`, inflated chunk by chunk straight into a ``DOCXTreeBuilder``.
+    static func documentTree(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> DOCXTree {
+        do {
+            _ = try ZIPLayout.check(bytes, maximumEntries: maximumEntries)
+        } catch .tooManyEntries(let count) {
+            throw .tooManyEntries(count)
+        } catch .noEndRecord {
+            throw .notAnArchive
+        } catch {
+            throw .damaged(error.description)
+        }
+        guard let base = bytes.baseAddress else { throw .notAnArchive }
+        // The archive reads the caller's bytes in place: no copy of a large file.
+        let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
         let archive: Archive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(data: data, accessMode: .read)
         } catch {
             throw .notAnArchive
         }
-        var count = 0
-        for _ in archive {
-            count += 1
-            if count > maximumEntries { throw .tooManyEntries(count) }
-        }
         guard let entry = archive["word/document.xml"] else { throw .noDocumentPart }
         if entry.uncompressedSize > UInt64(maximumDocumentSize) { throw .tooLarge(limit: maximumDocumentSize) }
-        var xml = Data()
+        let builder = DOCXTreeBuilder()
+        var inflated = 0
         do {
             // The header's size can lie: count what actually inflates.
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                xml.append(chunk)
-                if xml.count > maximumDocumentSize { throw Failure.tooLarge(limit: maximumDocumentSize) }
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+                inflated += chunk.count
+                if inflated > maximumDocumentSize { throw Failure.tooLarge(limit: maximumDocumentSize) }
+                chunk.withUnsafeBytes { builder.feed($0) }
+                if builder.failure != nil { throw Failure.invalidXML }
             }
         } catch let failure as Failure {
-            throw failure
+            if builder.failure == nil { throw failure }
         } catch {
             throw .damaged("\(error)")
         }
-        return xml
+        switch builder.finish() {
+        case .success(let tree): return tree
+        case .failure(.tooManyElements): throw .tooManyElements(DOCXTreeBuilder.maximumElements)
+        case .failure(.tooDeep): throw .tooDeep(DOCXTreeBuilder.maximumDepth)
+        case .failure(.invalidXML): throw .invalidXML
+        }
     }
 }
