@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -54,12 +55,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz targets' code, shared by the libFuzzer binary and the regression tests.
+        .target(name: "NianbaoFuzzing", dependencies: ["NianbaoKit"]),
         .testTarget(name: "NianbaoSQLiteTests", dependencies: ["NianbaoSQLite"]),
         .testTarget(
-            name: "NianbaoKitTests", dependencies: ["NianbaoKit", "NianbaoSQLite"],
+            name: "NianbaoKitTests", dependencies: ["NianbaoKit", "NianbaoSQLite", "NianbaoFuzzing"],
             // Binary documents written by real word processors, read by path.
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoKit", "NianbaoSQLite"]),
     ]
 )
+
+// The libFuzzer binary has no `main` of its own (libFuzzer brings it), so it
+// links only when built with `--sanitize=fuzzer`: `.ci/fuzz` sets NIANBAO_FUZZ.
+if ProcessInfo.processInfo.environment["NIANBAO_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "nianbao-fuzz", dependencies: ["NianbaoFuzzing", "NianbaoKit"]))
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NianbaoKit
 
 /// Messages for people go to standard error; data goes to standard output.
 enum Console {
@@ -7,11 +8,37 @@ enum Console {
     static var isTerminal: Bool { isatty(2) == 1 }
 
     static func note(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        raw(line + "\n")
+    }
+
+    /// Writes `text` to standard error as it is. A failing standard error
+    /// (closed, full) loses the message but never crashes the command.
+    static func raw(_ text: String) {
+        _ = OutputSink.writeAll(Array(text.utf8), to: STDERR_FILENO)
+    }
+
+    /// Ends the process after standard output failed: quietly when the
+    /// reader closed the pipe (`| head`), with one line otherwise.
+    static func outputFailed(_ failure: OutputSink.Failure) -> Never {
+        if case .failed(let reason) = failure {
+            error("cannot write to standard output: \(reason)")
+            exit(ExitCode.failure.rawValue)
+        }
+        exit(ExitCode.success.rawValue)
     }
 
     static func error(_ message: String) {
         note("nianbao: error: " + message)
+    }
+}
+
+extension OutputSink {
+    /// Standard output for a command: a write failure ends the process with
+    /// one line (``Console/outputFailed(_:)``) instead of more work for nobody.
+    static func console() -> OutputSink {
+        let sink = OutputSink.standardOutput()
+        sink.onFailure = { Console.outputFailed($0) }
+        return sink
     }
 }
 

@@ -25,7 +25,7 @@ extension NianbaoCommand {
         func run() throws {
             let store = try database.open(readOnly: true)
             try Console.printing {
-                let writer = RowWriter(format: format, sink: .standardOutput())
+                let writer = RowWriter(format: format, sink: .console())
                 writer.byteOrderMark = bom || excel
                 writer.chineseHeaders = excel
                 writer.begin(Store.exportColumns)

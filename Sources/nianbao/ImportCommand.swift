@@ -27,6 +27,9 @@ extension NianbaoCommand {
         @Option(help: "Bureau name, overriding the title (for files of one report).")
         var bureau: String?
 
+        @Flag(help: "Import a file that ends before its last statistics sections (cut off?) with the missing cells NULL, instead of refusing it.")
+        var partial = false
+
         @Option(help: "Decode files as this encoding: UTF-8, GB18030 (also GBK, GB2312), UTF-16LE, UTF-16BE.")
         var encoding: String?
 
@@ -60,10 +63,11 @@ extension NianbaoCommand {
             }
             let options = ImportOptions(
                 replace: replace, encoding: encoding.flatMap(TextEncoding.init(label:)),
-                extraction: ExtractionOptions(year: year, bureau: bureau), aliases: aliasTable)
+                extraction: ExtractionOptions(year: year, bureau: bureau, partial: partial), aliases: aliasTable)
             // On a terminal: a progress bar and lines for failures and warnings only.
             let bar = !silent && Console.isTerminal ? ProgressBar() : nil
-            let results = Importer(store: store).run(
+            let importer = Importer(store: store)
+            let results = importer.run(
                 paths, options: options, progress: { done, total in bar?.update(done: done, total: total) },
                 report: { result in
                     guard !silent || result.failed else { return }
@@ -73,15 +77,21 @@ extension NianbaoCommand {
                     }
                 })
             bar?.clear()
-            let summary = ImportSummary(results)
+            var summary = ImportSummary(results)
+            if let stopped = importer.stopped {
+                summary.stopped = stopped.description
+                Console.error("\(stopped); import stopped, the reports before this point are stored")
+            }
             Console.note(summary.totalsLine)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 let data = try encoder.encode(summary)
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
+                let sink = OutputSink.console()
+                sink.write(bytes: [UInt8](data) + [0x0A])
+                sink.flush()
             }
-            if summary.failed > 0 { throw ExitCode.failure }
+            if summary.failed > 0 || importer.stopped != nil { throw ExitCode.failure }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NianbaoKit
 
 /// `nianbao`: import government information-disclosure annual reports into
@@ -16,4 +17,16 @@ struct NianbaoCommand: ParsableCommand {
             ImportCommand.self, ReportsCommand.self, ShowCommand.self, MetricsCommand.self, ExportCommand.self,
             TrendCommand.self, QueriesCommand.self, QueryCommand.self, SQLCommand.self, DemoCommand.self,
         ])
+
+    /// Writing to a closed pipe must be an error nianbao handles (`| head`
+    /// ends quietly), not a signal that kills it mid-write.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

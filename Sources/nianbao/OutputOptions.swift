@@ -17,7 +17,7 @@ struct OutputOptions: ParsableArguments {
 
     /// A writer to standard output with these options.
     func writer() -> RowWriter {
-        let writer = RowWriter(format: effectiveFormat, sink: .standardOutput())
+        let writer = RowWriter(format: effectiveFormat, sink: .console())
         writer.byteOrderMark = bom || excel
         writer.chineseHeaders = excel
         return writer

@@ -18,14 +18,14 @@ final class ProgressBar {
         let filled = total > 0 ? width * done / total : width
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let line = String(format: "[%@] %d/%d files  %.0f/s  %@ left", bar, done, total, rate, Self.clock(left))
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        Console.raw("\r\u{1B}[K" + line)
         drawn = true
     }
 
     /// Removes the bar so a message can take the line.
     func clear() {
         guard drawn else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console.raw("\r\u{1B}[K")
         drawn = false
     }
 

@@ -68,23 +68,45 @@ extension NianbaoCommand {
             abstract: "Run ad-hoc read-only SQL over the database (UPDATE, DROP … are refused and change nothing).",
             discussion: """
                 Example: nianbao sql "SELECT bureau, year, value FROM report_facts WHERE metric = 'proactive.penalty.decisions'"
+                A long statement: nianbao sql --file query.sql, or nianbao sql - < query.sql (standard input).
                 """)
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
-        @Argument(help: "One SQL statement.")
-        var statement: String
+        @Argument(help: "One SQL statement; - reads it from standard input.")
+        var statement: String?
+
+        @Option(help: ArgumentHelp("Read the statement from this file.", valueName: "file"))
+        var file: String?
+
+        @Option(help: "Stop the statement after this many seconds (0: no limit).")
+        var timeout: Double = 10
 
         @Option(name: .short, parsing: .upToNextOption, help: ArgumentHelp("A :named parameter: -p NAME VALUE (repeatable).", valueName: "name value"))
         var p: [String] = []
+
+        func validate() throws {
+            if (statement == nil) == (file == nil) { throw ValidationError("give one SQL statement, - for standard input, or --file FILE") }
+            if timeout < 0 { throw ValidationError("--timeout takes seconds ≥ 0 (0: no limit)") }
+        }
+
+        /// The statement as given, read from standard input or a file.
+        func sql() throws -> String {
+            if let file {
+                guard let data = FileManager.default.contents(atPath: file) else { throw ConsoleError("cannot read \(file)") }
+                return String(decoding: data, as: UTF8.self)
+            }
+            if statement == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+            return statement ?? ""
+        }
 
         func run() throws {
             let store = try database.open(readOnly: true)
             try Console.printing {
                 var given: [String: String] = [:]
                 for index in stride(from: 0, to: p.count - 1, by: 2) { given[p[index]] = p[index + 1] }
-                output.write(try store.readOnlyQuery(statement, parameters: given))
+                output.write(try store.readOnlyQuery(try sql(), parameters: given, timeout: timeout))
             }
         }
     }

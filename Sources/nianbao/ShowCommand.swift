@@ -25,7 +25,7 @@ extension NianbaoCommand {
                 }
                 output.write(try store.factListing(reportID: id))
                 if output.effectiveFormat == .table {
-                    let sink = OutputSink.standardOutput()
+                    let sink = OutputSink.console()
                     let findings = try store.findingListing(reportID: id)
                     sink.write(findings.rows.isEmpty ? "\nno findings\n" : "\nfindings:\n")
                     if !findings.rows.isEmpty { RowWriter.write(findings, format: .table, to: sink) }

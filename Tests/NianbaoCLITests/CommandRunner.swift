@@ -34,7 +34,11 @@ struct CommandRunner {
     func cleanUp() { try? FileManager.default.removeItem(at: directory) }
 
     /// Runs `nianbao arguments…` in `directory`.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// - Parameter input: bytes for standard input (none: standard input is empty).
+    /// - Parameter output: where standard output goes instead of being captured (`/dev/full`).
+    func run(
+        _ arguments: [String], environment: [String: String] = [:], input: Data? = nil, output: FileHandle? = nil
+    ) throws -> Result {
         guard let executable = Self.executable else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "nianbao executable not built"])
         }
@@ -46,10 +50,14 @@ struct CommandRunner {
         env["NIANBAO_DB"] = nil
         env.merge(environment) { $1 }
         process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        let out = Pipe(), err = Pipe(), inputPipe = Pipe()
+        process.standardOutput = output ?? out
         process.standardError = err
+        process.standardInput = inputPipe
         try process.run()
+        try out.fileHandleForWriting.close()
+        if let input { inputPipe.fileHandleForWriting.write(input) }
+        try inputPipe.fileHandleForWriting.close()
         // Read both pipes before waiting so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

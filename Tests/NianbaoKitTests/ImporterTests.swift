@@ -57,6 +57,63 @@ import Testing
         }
     }
 
+    /// A full disk (here SQLite's page limit, which fails the same way with
+    /// SQLITE_FULL) stops the import at once: one failure for the run, not one
+    /// line per file; the reports of earlier batches stay, the database is intact.
+    @Test func aFullDatabaseStopsTheImportAtOnce() throws {
+        try withStore { store, directory in
+            let corpus = directory.appendingPathComponent("corpus")
+            let written = try CorpusGenerator(seed: 9).write(count: 60, to: corpus)
+            let pages = try store.connection.scalar("PRAGMA page_count")
+            guard case .integer(let count) = pages else { Issue.record("page_count: \(String(describing: pages))"); return }
+            try store.connection.execute("PRAGMA max_page_count = \(count + 150)")
+            let importer = Importer(store: store)
+            importer.batchSize = 8
+            var lines = 0
+            let results = importer.run([corpus.path], report: { _ in lines += 1 })
+            let reasons = results.compactMap { if case .failed(let f) = $0.outcome { f.reason } else { nil } }
+            let stopped = try #require(importer.stopped, "\(results.count) results, \(reasons.prefix(3))")
+            #expect(stopped.description.contains("full"), "\(stopped)")
+            #expect(stopped.endsImport)
+            #expect(results.count < written.files.count, "stopped before the end")
+            #expect(results.count == lines)
+            #expect(results.allSatisfy { !$0.failed }, "no per-file failure lines for a full disk")
+            #expect(results.count % 8 == 0, "whole batches only")
+            let counts = try store.rowCounts()
+            #expect(counts["reports"] == results.count)
+            #expect(try store.connection.scalar("PRAGMA integrity_check") == .text("ok"))
+        }
+    }
+
+    /// A file that stops after a statistics table, before the next section and
+    /// the closing sections, is refused as truncated unless `--partial`.
+    @Test func aFileCutOffBetweenSectionsIsRefusedUnlessPartial() throws {
+        try withStore { store, directory in
+            let text = try String(contentsOf: Self.sample, encoding: .utf8)
+            let cut = try #require(text.range(of: "四、政府信息公开行政复议"))
+            let file = directory.appendingPathComponent("cut.txt")
+            try String(text[..<cut.lowerBound]).write(to: file, atomically: true, encoding: .utf8)
+            let outcome = Importer(store: store).importFile(file.path)
+            guard case .failed(let failure) = outcome else { Issue.record("\(outcome)"); return }
+            #expect(failure.reason.contains("ends after the section 三 table") && failure.reason.contains("--partial"), "\(failure.reason)")
+            #expect(try store.rowCounts()["reports"] == 0)
+
+            let partial = Importer(store: store).importFile(file.path, options: ImportOptions(extraction: ExtractionOptions(partial: true)))
+            guard case .imported(let summary) = partial else { Issue.record("\(partial)"); return }
+            #expect(summary.warnings >= 1, "the missing section is a warning")
+            // The file cut just after the 四 heading is cut off too; the whole file is not.
+            let heading = try #require(text.range(of: "五、"))
+            let afterHeading = directory.appendingPathComponent("cut-after-heading.txt")
+            try String(text[..<cut.upperBound]).write(to: afterHeading, atomically: true, encoding: .utf8)
+            let afterOutcome = Importer(store: store).importFile(afterHeading.path)
+            guard case .failed = afterOutcome else { Issue.record("cut after the heading: \(afterOutcome)"); return }
+            let complete = directory.appendingPathComponent("complete.txt")
+            try String(text[..<heading.lowerBound] + text[heading.lowerBound...]).write(to: complete, atomically: true, encoding: .utf8)
+            let whole = Importer(store: store).importFile(complete.path, options: ImportOptions(replace: true))
+            guard case .replaced = whole else { Issue.record("\(whole)"); return }
+        }
+    }
+
     @Test func sameFileTwiceChangesNothing() throws {
         try withStore { store, _ in
             let importer = Importer(store: store)

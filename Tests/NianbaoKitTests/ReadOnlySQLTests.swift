@@ -111,15 +111,49 @@ import Testing
         }
     }
 
-    @Test func aSyntaxErrorIsReportedWithItsSQL() throws {
+    /// SQLite's message names the place; a statement pages long is not repeated.
+    @Test func aSyntaxErrorNamesThePlaceNotTheWholeStatement() throws {
         let db = try Self.database()
+        let long = "SELEC 1 " + String(repeating: "/* padding */ ", count: 500)
         do {
-            _ = try db.store.readOnlyQuery("SELEC 1")
+            _ = try db.store.readOnlyQuery(long)
             Issue.record("bad SQL must fail")
         } catch {
-            guard case .sqlite = error else { Issue.record("\(error)"); return }
-            #expect(error.description.contains("syntax error"))
-            #expect(error.description.contains("SELEC 1"))
+            guard case .sqlite(let failure) = error else { Issue.record("\(error)"); return }
+            #expect(error.description.contains("syntax error") && error.description.contains("SELEC"))
+            #expect(!error.description.contains("padding"), "\(error.description.count) characters")
+            #expect(failure.sql?.contains("padding") == true, "the statement stays on the error for programs")
+        }
+    }
+
+    /// A recursive query without end is stopped by the time limit, with a message saying so.
+    @Test func aRunawayQueryIsStoppedByTheTimeLimit() throws {
+        let db = try Self.database()
+        let endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+        let started = Date()
+        do {
+            _ = try db.store.readOnlyQuery(endless, timeout: 0.3)
+            Issue.record("an endless query must be stopped")
+        } catch {
+            guard case .timedOut(let seconds) = error else { Issue.record("\(error)"); return }
+            #expect(seconds == 0.3)
+            #expect(error.description.contains("--timeout"))
+        }
+        #expect(Date().timeIntervalSince(started) < 30)
+        // The connection is usable afterwards, with no limit left behind.
+        #expect(try db.store.readOnlyQuery("SELECT 1 AS one").rows == [["1"]])
+    }
+
+    /// A query that returns rows without end stops at the row limit instead of filling memory.
+    @Test func endlessRowsStopAtTheRowLimit() throws {
+        let db = try Self.database()
+        let endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c"
+        do {
+            _ = try db.store.readOnlyQuery(endless, maximumRows: 1_000)
+            Issue.record("endless rows must be refused")
+        } catch {
+            guard case .tooManyRows(1_000) = error else { Issue.record("\(error)"); return }
+            #expect(error.description.contains("LIMIT"))
         }
     }
 

@@ -16,6 +16,7 @@ public struct ReportExtractor: Sendable {
 
         var result = SectionCells()
         var findings = conflict.map { [$0] } ?? []
+        if let (last, missing) = Self.cutOff(sections), !options.partial { throw .endsBetweenSections(after: last, missing: missing) }
         for section in ReportSection.allCases {
             // A heading over an image, or prose only: no table to read.
             guard let rows = sections.rows[section], rows.contains(where: \.hasValues) else {
@@ -52,6 +53,19 @@ public struct ReportExtractor: Sendable {
             cells: result.cells, findings: findings + result.findings)
         report.scope = ScopeDetector.scope(bureau: bureau, text: document.paragraphs.prefix(60).map(\.text))
         return report
+    }
+
+    /// The last section with a table and the first one after it without,
+    /// when the document stops there: no later section has a table and no
+    /// prose heading (五、…, 六、…) follows the last table. Real reports
+    /// always go on to their closing sections; a file that ends like this was
+    /// cut off between two tables.
+    static func cutOff(_ sections: SectionLocator.Result) -> (ReportSection, ReportSection)? {
+        guard !sections.closesAfterTables else { return nil }
+        let present = ReportSection.allCases.filter { sections.rows[$0]?.contains(where: \.hasValues) == true }
+        let order = ReportSection.allCases
+        guard let last = present.last, let index = order.firstIndex(of: last), index + 1 < order.count else { return nil }
+        return (last, order[index + 1])
     }
 
     private func read(_ section: ReportSection, _ rows: [LocatedRow], _ version: TemplateVersion) -> SectionCells {

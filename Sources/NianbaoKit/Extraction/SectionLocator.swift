@@ -16,6 +16,10 @@ public enum SectionLocator {
     public struct Result: Sendable {
         public var rows: [ReportSection: [LocatedRow]] = [:]
         public var endsInside: ReportSection?
+        /// Whether a prose heading (五、存在的主要问题 …) follows the last
+        /// statistics table: the document goes on past its tables. A file
+        /// that stops after section 三 without one was cut off.
+        public var closesAfterTables = false
 
         /// Adds rows to a section; a section with no rows stays absent.
         mutating func append(_ more: [LocatedRow], to section: ReportSection) {
@@ -37,7 +41,9 @@ public enum SectionLocator {
                 if heading != nil, let section = current { result.append(flattened.finish(), to: section) }
                 switch heading {
                 case .opens(let section): current = section
-                case .closes: current = nil
+                case .closes:
+                    current = nil
+                    result.closesAfterTables = true
                 case nil:
                     if current != nil {
                         if let anchored = anchorSection(text), anchored != current {
@@ -57,6 +63,7 @@ public enum SectionLocator {
                     result.append([located], to: section)
                 }
                 result.endsInside = current
+                if current != nil { result.closesAfterTables = false }
             }
         }
         if let section = current { result.append(flattened.finish(), to: section) }

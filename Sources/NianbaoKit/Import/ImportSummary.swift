@@ -20,6 +20,8 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     public var replaced: Int
     public var unchanged: Int
     public var failed: Int
+    /// Why the import stopped before every file was tried (a full disk), if it did.
+    public var stopped: String?
 
     public init(_ results: [FileResult]) {
         files = results.map(Self.file)
@@ -69,5 +71,6 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     /// The closing line: counts by outcome.
     public var totalsLine: String {
         "\(files.count) file\(files.count == 1 ? "" : "s"): \(imported) imported, \(replaced) replaced, \(unchanged) unchanged, \(failed) failed"
+            + (stopped == nil ? "" : "; stopped before the other files")
     }
 }

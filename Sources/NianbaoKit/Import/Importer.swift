@@ -21,6 +21,11 @@ public final class Importer {
     public private(set) var storeSeconds = 0.0
     /// CPU seconds the writer spent storing: comparable with a load that runs alone.
     public private(set) var storeCPUSeconds = 0.0
+    /// The database failure that stopped the import (a full disk, an I/O
+    /// error), if one did: no report causes it, so every later one would fail
+    /// the same way. The batch being written is rolled back; the reports of
+    /// the batches before it stay in.
+    public private(set) var stopped: StoreError?
 
     public init(store: Store, parser: ReportParser = ReportParser()) {
         self.store = store
@@ -56,6 +61,7 @@ public final class Importer {
             written = []
         }
         for start in stride(from: 0, to: files.count, by: batchSize) {
+            if stopped != nil { break }
             let batch = Array(files[start..<min(start + batchSize, files.count)])
             let started = DispatchTime.now()
             let prepared = prepare(batch, known: known, options: options)
@@ -73,6 +79,11 @@ public final class Importer {
         return results
     }
 
+    /// A database failure while writing that no single report causes: it ends the import.
+    struct Stop: Error {
+        let error: StoreError
+    }
+
     /// CPU time of the calling thread: the writer's own work, whatever the parsing threads take meanwhile.
     private static func threadCPUSeconds() -> Double {
         var time = timespec()
@@ -87,7 +98,9 @@ public final class Importer {
     /// Imports one file.
     public func importFile(_ path: String, options: ImportOptions = .init()) -> FileOutcome {
         let prepared = prepare([path], known: [], options: options)
-        return write([path], prepared, options: options)[0].outcome
+        let results = write([path], prepared, options: options)
+        return results.first?.outcome
+            ?? .failed(ImportFailure(path: path, reason: stopped?.description ?? "the database failed"))
     }
 
     // MARK: - Stages
@@ -135,6 +148,16 @@ public final class Importer {
     /// rolled back and the batch written again with a savepoint per report,
     /// so the failing report still rolls back alone.
     func write(_ paths: [String], _ prepared: [Prepared], options: ImportOptions) -> [FileResult] {
+        guard stopped == nil else { return [] }
+        do {
+            return try writeBatch(paths, prepared, options: options)
+        } catch {
+            stopped = error.error
+            return []
+        }
+    }
+
+    private func writeBatch(_ paths: [String], _ prepared: [Prepared], options: ImportOptions) throws(Stop) -> [FileResult] {
         /// A report failed with part of it written: only a rollback cleans that.
         struct PartlyWritten: Error {}
         var results: [FileResult] = []
@@ -142,7 +165,7 @@ public final class Importer {
         do {
             try store.inTransaction {
                 for (path, item) in zip(paths, prepared) {
-                    let (outcome, dirty) = self.store(item, path: path, options: options, savepoint: false)
+                    let (outcome, dirty) = try self.store(item, path: path, options: options, savepoint: false)
                     if dirty {
                         partlyWritten = true
                         throw PartlyWritten()
@@ -152,6 +175,7 @@ public final class Importer {
             }
             return results
         } catch {
+            try stopIfFatal(error)
             // The commit itself failed: nothing of the batch is stored.
             guard partlyWritten else { return Self.failedAll(paths, error) }
         }
@@ -159,13 +183,21 @@ public final class Importer {
         do {
             try store.inTransaction {
                 for (path, item) in zip(paths, prepared) {
-                    results.append(FileResult(path: path, outcome: self.store(item, path: path, options: options, savepoint: true).0))
+                    results.append(FileResult(path: path, outcome: try self.store(item, path: path, options: options, savepoint: true).0))
                 }
             }
         } catch {
+            try stopIfFatal(error)
             return Self.failedAll(paths, error)
         }
         return results
+    }
+
+    /// Throws ``Stop`` for a failure of the database itself rather than of a
+    /// report (``store(_:path:options:savepoint:)`` throws only those).
+    private func stopIfFatal(_ error: any Error) throws(Stop) {
+        let failure = StoreError(error, path: store.path)
+        if failure.endsImport { throw Stop(error: failure) }
     }
 
     /// Every file of a batch whose transaction failed.
@@ -175,7 +207,7 @@ public final class Importer {
 
     /// Stores one file's report; also whether it failed with part of it
     /// written (possible only without a savepoint; a conflict writes nothing).
-    private func store(_ item: Prepared, path: String, options: ImportOptions, savepoint: Bool) -> (FileOutcome, Bool) {
+    private func store(_ item: Prepared, path: String, options: ImportOptions, savepoint: Bool) throws(StoreError) -> (FileOutcome, Bool) {
         switch item {
         case .failed(let failure):
             return (.failed(failure), false)
@@ -186,6 +218,7 @@ public final class Importer {
                 }
                 return (.unchanged(bureau: existing.bureau, year: existing.year), false)
             } catch {
+                if error.endsImport { throw error }
                 return (.failed(ImportFailure(path: path, reason: error.description)), false)
             }
         case .parsed(let parsed):
@@ -198,6 +231,7 @@ public final class Importer {
                 let summary = ReportSummary(parsed, extraFindings: saved.crossYearFindings)
                 return (saved.replacedSource.map { .replaced(summary, previousSource: $0) } ?? .imported(summary), false)
             } catch {
+                if error.endsImport { throw error }
                 let clean = if case .conflict = error { true } else { savepoint }
                 return (.failed(ImportFailure(path: path, reason: error.description)), !clean)
             }

@@ -10,7 +10,14 @@ extension Store {
     /// SAVEPOINT read-only, yet they change the connection), SQLite must classify it read-only
     /// (`sqlite3_stmt_readonly`), and the connection is put in `query_only`
     /// mode for its duration.
-    public func readOnlyQuery(_ sql: String, parameters: [String: String] = [:]) throws(SQLQueryError) -> ResultTable {
+    ///
+    /// - Parameter timeout: seconds after which the statement is stopped
+    ///   (``SQLQueryError/timedOut(seconds:)``); 0 for no limit.
+    /// - Parameter maximumRows: more rows than this are refused
+    ///   (``SQLQueryError/tooManyRows(_:)``): the table is held in memory.
+    public func readOnlyQuery(
+        _ sql: String, parameters: [String: String] = [:], timeout: Double = 0, maximumRows: Int = 5_000_000
+    ) throws(SQLQueryError) -> ResultTable {
         // Statements that change the database or the connection; anything else
         // unknown goes on to SQLite, which names a syntax error with the SQL.
         let writing: Set<String> = [
@@ -41,22 +48,26 @@ extension Store {
             let names = statement.columnNames
             var rows: [[String?]] = []
             var numeric = [Bool](repeating: true, count: names.count)
-            try statement.forEachRow { row in
-                var values: [String?] = []
-                for index in names.indices {
-                    let value = row.value(at: index)
-                    switch value {
-                    case .integer, .real, .null: break
-                    case .text, .blob: numeric[index] = false
+            try connection.withTimeLimit(seconds: timeout) {
+                try statement.forEachRow { row in
+                    guard rows.count < maximumRows else { throw SQLQueryError.tooManyRows(maximumRows) }
+                    var values: [String?] = []
+                    for index in names.indices {
+                        let value = row.value(at: index)
+                        switch value {
+                        case .integer, .real, .null: break
+                        case .text, .blob: numeric[index] = false
+                        }
+                        values.append(Self.text(value))
                     }
-                    values.append(Self.text(value))
+                    rows.append(values)
                 }
-                rows.append(values)
             }
             return ResultTable(columns: zip(names, numeric).map { ResultColumn($0, numeric: $1) }, rows: rows)
         } catch let error as SQLQueryError {
             throw error
         } catch let error as SQLiteError {
+            if error.isInterrupt { throw .timedOut(seconds: timeout) }
             throw error.primaryResultCode == SQLiteError.SQLITE_READONLY ? .notReadOnly : .sqlite(error)
         } catch {
             throw .sqlite(SQLiteError(resultCode: 1, message: "\(error)"))

@@ -34,3 +34,13 @@ extension StoreError {
         }
     }
 }
+
+extension StoreError {
+    /// Whether the database itself failed (full disk, I/O error, damaged or
+    /// read-only file, out of memory) rather than one report: an import
+    /// stops at once, since every later report would fail the same way.
+    public var endsImport: Bool {
+        guard case .sqlite(_, let error) = self else { return false }
+        return [7, 8, 10, 11, 13, 14, 26].contains(error.primaryResultCode)  // NOMEM READONLY IOERR CORRUPT FULL CANTOPEN NOTADB
+    }
+}
