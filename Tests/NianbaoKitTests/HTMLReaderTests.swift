@@ -213,6 +213,27 @@ import Testing
         try Self.expectOnlyAppealsMissing(parsed, synthetic)
     }
 
+    /// libxml2 stops at 256 levels of nesting and drops the rest of the page:
+    /// a report wrapped in 200 000 `<div>`s names that cause, not "no tables";
+    /// one wrapped in 250 still imports whole.
+    @Test(arguments: [250, 300, 200_000])
+    func overDeepMarkupNamesTheCause(_ depth: Int) throws {
+        let synthetic = RoundTrip.report(seed: 4, version: .v2021)
+        let page = String(decoding: HTMLReportRenderer.render(synthetic), as: UTF8.self)
+        let body = try #require(page.range(of: "<body>"))
+        let end = try #require(page.range(of: "</body>"))
+        let deep = String(page[..<body.upperBound]) + String(repeating: "<div>", count: depth)
+            + String(page[body.upperBound..<end.lowerBound]) + String(repeating: "</div>", count: depth) + String(page[end.lowerBound...])
+        do {
+            let parsed = try ReportParser().parse(Array(deep.utf8), path: "deep.html")
+            #expect(depth < 256, "parsed at depth \(depth)")
+            #expect(RoundTrip.mismatches(parsed, synthetic).isEmpty)
+        } catch {
+            #expect(depth > 256)
+            #expect(error.reason.contains("nested deeper than 256 levels"), "\(error.reason)")
+        }
+    }
+
     static func expectOnlyAppealsMissing(_ parsed: ParsedReport, _ synthetic: SyntheticReport) throws {
         let report = parsed.report
         let appeals = Set(MetricCatalog.standard.appealKeys)

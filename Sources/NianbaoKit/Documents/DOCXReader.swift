@@ -77,7 +77,7 @@ public enum DOCXReader {
             _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
                 inflated += chunk.count
                 if inflated > maximumDocumentSize { throw Failure.tooLarge(limit: maximumDocumentSize) }
-                chunk.withUnsafeBytes { builder.feed($0) }
+                _ = chunk.withUnsafeBytes { builder.feed($0) }
                 if builder.failure != nil { throw Failure.invalidXML }
             }
         } catch let failure as Failure {

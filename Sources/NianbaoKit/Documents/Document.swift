@@ -10,6 +10,10 @@ public struct Document: Sendable, Equatable {
     public var title: String?
     /// Named metadata outside the body (HTML `<meta name content>`), names lower-cased.
     public var properties: [String: String]
+    /// Why the reader stopped before the end of the file, if it did (markup
+    /// nested past the parser's limit): the extractor names it instead of
+    /// calling the tables missing.
+    public var unreadRest: String?
 
     public init(blocks: [Block], title: String? = nil, properties: [String: String] = [:]) {
         self.blocks = blocks

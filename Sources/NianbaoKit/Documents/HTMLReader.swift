@@ -27,15 +27,26 @@ public enum HTMLReader {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue)
+        guard let context = htmlNewParserCtxt() else { return Document(blocks: []) }
+        defer { htmlFreeParserCtxt(context) }
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(buffer.count), "report.html", "UTF-8", options)
+                htmlCtxtReadMemory(context, $0, Int32(buffer.count), "report.html", "UTF-8", options)
             }
         }
         guard let document else { return Document(blocks: []) }
         defer { xmlFreeDoc(document) }
         var walker = HTMLFlowWalker()
         if let root = xmlDocGetRootElement(document) { walker.walk(MarkupNode(pointer: root), depth: 0) }
-        return walker.finish()
+        var result = walker.finish()
+        // libxml2 stops reading at 256 levels of nesting, and recovers by
+        // dropping the rest of the page: say so, or the report's tables
+        // would just seem to be missing.
+        if let error = xmlCtxtGetLastError(context), error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue,
+            let message = error.pointee.message, String(cString: message).contains("Excessive depth")
+        {
+            result.unreadRest = "markup nested deeper than \(maximumDepth) levels; the page is not read past that point (hostile or broken page?)"
+        }
+        return result
     }
 }

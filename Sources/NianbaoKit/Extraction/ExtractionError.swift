@@ -12,6 +12,8 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
     case missingBureau
     /// The document ends inside a statistics table that lacks rows.
     case truncated(ReportSection)
+    /// The reader stopped before the end of the file (the reason) and found no table before.
+    case unreadContent(String)
     /// The document ends after one statistics table, before the next section.
     case endsBetweenSections(after: ReportSection, missing: ReportSection)
 
@@ -26,6 +28,7 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
         case .missingBureau: "no bureau name in the title; pass --bureau"
         case .truncated(let section):
             "file ends inside the section \(section.rawValue) table before all its rows (truncated?)"
+        case .unreadContent(let reason): "no statistics tables found before the reader stopped: \(reason)"
         case .endsBetweenSections(let last, let missing):
             "file ends after the section \(last.rawValue) table, before section \(missing.rawValue) and the closing sections "
                 + "(truncated?); pass --partial to import what it has"

@@ -7,6 +7,18 @@ public struct ReportExtractor: Sendable {
     public init(catalog: MetricCatalog = .standard) { self.catalog = catalog }
 
     public func extract(_ document: Document, options: ExtractionOptions = .init()) throws(ExtractionError) -> ExtractedReport {
+        do {
+            var report = try extractWhole(document, options: options)
+            if let reason = document.unreadRest {
+                report.findings.append(Finding(rule: "unread_content", severity: .warning, message: reason))
+            }
+            return report
+        } catch .noStatisticsTables where document.unreadRest != nil {
+            throw .unreadContent(document.unreadRest ?? "")
+        }
+    }
+
+    private func extractWhole(_ document: Document, options: ExtractionOptions) throws(ExtractionError) -> ExtractedReport {
         let sections = SectionLocator.locate(document)
         guard !sections.rows.isEmpty else { throw .noStatisticsTables }
         // Headings without tables (published as images) are no tables either.
