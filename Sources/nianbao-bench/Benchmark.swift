@@ -33,10 +33,18 @@ struct Benchmark: ParsableCommand {
     @Option(help: "A real PDF to time pdftotext on (per-file cost).")
     var pdf: String?
 
+    @Flag(help: "Only import a folder of files built to cost memory (inflating DOCX, pages at the text limit, span bombs, oversized files) among 300 ordinary reports, and report the peak resident memory.")
+    var hostile = false
+
+    @Option(help: ArgumentHelp("Import this folder into a fresh database and report outcomes and peak memory (the child process of --hostile).", visibility: .hidden))
+    var importFolder: String?
+
     func run() throws {
         let root = URL(fileURLWithPath: work)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; \(ProcessInfo.processInfo.operatingSystemVersionString)")
+        if let importFolder { return try importMeasured(URL(fileURLWithPath: importFolder), root: root) }
+        if hostile { return try measureHostile(root: root) }
         for (index, size) in sizes.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }).enumerated() {
             try measure(size: size, root: root)
             if index == 0 && phaseSample > 0 && !reuse {
@@ -91,6 +99,33 @@ struct Benchmark: ParsableCommand {
 
         try latencies(store)
         try storageFloor(store: store, root: root, size: size, nianbaoSeconds: importer.storeCPUSeconds)
+    }
+
+    /// Writes ``HostileCorpus`` and imports it in a child process, whose
+    /// peak memory is the import's alone (writing the files costs more).
+    private func measureHostile(root: URL) throws {
+        let folder = root.appendingPathComponent("hostile")
+        let files = try HostileCorpus.write(to: folder)
+        say("wrote \(files) files to \(folder.path)")
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        child.arguments = ["--work", work, "--import-folder", folder.path]
+        try child.run()
+        child.waitUntilExit()
+    }
+
+    /// Imports `folder` into a fresh database: outcomes and peak memory.
+    private func importMeasured(_ folder: URL, root: URL) throws {
+        let database = root.appendingPathComponent("hostile.db")
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
+        let importer = Importer(store: try Store(path: database.path))
+        var results: [FileResult] = []
+        let seconds = try Clock.seconds { results = importer.run([folder.path]) }
+        for result in results where result.failed || !result.path.contains("/ordinary/") {
+            say("  " + ImportSummary.line(for: result).replacingOccurrences(of: folder.path + "/", with: ""))
+        }
+        say(String(format: "%@ in %.1f s", ImportSummary(results).totalsLine, seconds))
+        say(String(format: "peak resident memory of the import: %.0f MB", Clock.peakResidentMegabytes()))
     }
 
     private func latencies(_ store: Store) throws {

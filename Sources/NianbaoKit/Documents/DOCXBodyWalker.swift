@@ -10,6 +10,7 @@ struct DOCXBodyWalker {
     private var blocks: [Block] = []
     private var tableCount = 0
     private var paragraphCount = 0
+    private var budget = CellBudget()
 
     init(tree: DOCXTree) { self.tree = tree }
 
@@ -17,11 +18,13 @@ struct DOCXBodyWalker {
     static func document(_ tree: DOCXTree) -> Document {
         var walker = DOCXBodyWalker(tree: tree)
         for child in tree.elements(0) where tree[child].name == .body { walker.walk(child) }
-        return Document(blocks: walker.blocks)
+        var document = Document(blocks: walker.blocks)
+        if walker.budget.isExhausted { document.unreadRest = CellBudget.reason }
+        return document
     }
 
     private mutating func walk(_ node: Int32) {
-        for child in tree.elements(node) {
+        for child in tree.elements(node) where !budget.isExhausted {
             switch tree[child].name {
             case .p:
                 paragraphCount += 1
@@ -60,12 +63,14 @@ struct DOCXBodyWalker {
 
     /// A `w:tbl` as a grid: `w:gridBefore` skipped columns, `w:gridSpan`
     /// column spans, `w:vMerge` continuations copied from the cell above.
-    private func table(_ element: Int32, number: Int) -> Table {
+    private mutating func table(_ element: Int32, number: Int) -> Table {
         var grid: [[TableCell]] = []
-        for row in children(element, named: .tr) {
+        for row in children(element, named: .tr) where !budget.isExhausted {
             var cells: [TableCell] = []
             if let before = tree.first(.trPr, in: row).flatMap({ tree.first(.gridBefore, in: $0) }) {
-                cells += Array(repeating: TableCell(""), count: min(tree.span(before, limit: HTMLTableBuilder.maximumSpan), 64))
+                for _ in 0..<min(tree.span(before, limit: HTMLTableBuilder.maximumSpan), 64) where budget.take() {
+                    cells.append(TableCell(""))
+                }
             }
             for cell in children(row, named: .tc) {
                 let properties = tree.first(.tcPr, in: cell)
@@ -77,7 +82,7 @@ struct DOCXBodyWalker {
                 let above = continues && !grid.isEmpty && grid[grid.count - 1].indices.contains(column)
                     ? grid[grid.count - 1][column] : nil
                 let text = above?.text ?? HTMLText.lines(text: text(of: cell))
-                for offset in 0..<span where cells.count < HTMLTableBuilder.maximumColumns {
+                for offset in 0..<span where cells.count < HTMLTableBuilder.maximumColumns && budget.take() {
                     cells.append(TableCell(
                         text, columnSpan: offset == 0 ? span : 1, isColumnContinuation: offset > 0,
                         isRowContinuation: above != nil))

@@ -21,6 +21,7 @@ public enum DOCXReader {
         case invalidXML
         case tooManyElements(Int)
         case tooDeep(Int)
+        case tooMuchText(Int)
 
         public var description: String {
             switch self {
@@ -31,6 +32,7 @@ public enum DOCXReader {
             case .damaged(let reason): "damaged .docx: \(reason)"
             case .invalidXML: "word/document.xml is not well-formed XML"
             case .tooManyElements(let limit): "word/document.xml has more than \(limit) text and table elements, more than a report has"
+            case .tooMuchText(let limit): "word/document.xml holds more than \(limit >> 20) MB of text, more than a report ever needs"
             case .tooDeep(let limit): "word/document.xml nests elements deeper than \(limit) levels (damaged or hostile file?)"
             }
         }
@@ -89,6 +91,7 @@ public enum DOCXReader {
         case .success(let tree): return tree
         case .failure(.tooManyElements): throw .tooManyElements(DOCXTreeBuilder.maximumElements)
         case .failure(.tooDeep): throw .tooDeep(DOCXTreeBuilder.maximumDepth)
+        case .failure(.tooMuchText): throw .tooMuchText(ReportParser.maximumTextSize)
         case .failure(.invalidXML): throw .invalidXML
         }
     }

@@ -6,9 +6,9 @@ internal import CLibXML2
 /// libxml2 builds no tree of its own, so a part that inflates to tens of
 /// megabytes costs only what the report's text and grid need.
 ///
-/// Bounded by design: at most ``maximumElements`` kept elements and
-/// ``maximumDepth`` levels of nesting; past either, parsing stops with a
-/// failure that names the cause.
+/// Bounded by design: at most ``maximumElements`` kept elements,
+/// ``maximumDepth`` levels of nesting and ``ReportParser/maximumTextSize``
+/// of text; past any, parsing stops with a failure that names the cause.
 final class DOCXTreeBuilder {
     /// More kept elements than any report holds (a 40-page report keeps about 30 000).
     static let maximumElements = 500_000
@@ -16,6 +16,7 @@ final class DOCXTreeBuilder {
     static let maximumDepth = 200
 
     enum Failure: Error, Equatable {
+        case tooMuchText
         case tooManyElements
         case tooDeep
         case invalidXML
@@ -30,6 +31,8 @@ final class DOCXTreeBuilder {
     /// Open elements inside a dropped subtree (0: keeping).
     private var skipping = 0
     private var depth = 0
+    /// UTF-8 bytes of `w:t` text kept so far.
+    private var textSize = 0
 
     init() {
         var handler = xmlSAXHandler()
@@ -146,6 +149,8 @@ final class DOCXTreeBuilder {
 
     private func characters(_ bytes: UnsafeBufferPointer<xmlChar>) {
         guard skipping == 0, let current = open.last?.index, tree[current].name == .t else { return }
+        textSize += bytes.count
+        guard textSize <= ReportParser.maximumTextSize else { return stop(.tooMuchText) }
         tree.appendText(String(decoding: bytes, as: UTF8.self), under: current)
     }
 

@@ -10,9 +10,10 @@ struct HTMLFlowWalker {
     private var paragraphCount = 0
     private var title: String?
     private var properties: [String: String] = [:]
+    private var budget = CellBudget()
 
     mutating func walk(_ node: MarkupNode, depth: Int) {
-        for child in node.children {
+        for child in node.children where !budget.isExhausted {
             if let text = child.text {
                 line += text
                 continue
@@ -32,7 +33,7 @@ struct HTMLFlowWalker {
             case "table" where !child.contains("table"):
                 flush()
                 tableCount += 1
-                blocks.append(.table(HTMLTableBuilder.table(child, number: tableCount)))
+                blocks.append(.table(HTMLTableBuilder.table(child, number: tableCount, budget: &budget)))
             case _ where depth >= HTMLReader.maximumDepth:
                 line += HTMLText.inline(child)
             case _ where MarkupNode.blocks.contains(name):
@@ -79,6 +80,8 @@ struct HTMLFlowWalker {
 
     mutating func finish() -> Document {
         flush()
-        return Document(blocks: blocks, title: title.map(HTMLText.collapse), properties: properties)
+        var document = Document(blocks: blocks, title: title.map(HTMLText.collapse), properties: properties)
+        if budget.isExhausted { document.unreadRest = CellBudget.reason }
+        return document
     }
 }

@@ -1,15 +1,16 @@
 /// Builds the full grid of an HTML table: every `rowspan` and `colspan`
 /// resolved, so cells are aligned by grid position, never by cell index
 /// (the V2019 section 二 of Shanghai shifts its colspans between header and
-/// data rows). Spans are bounded so a hostile page cannot blow up the grid.
+/// data rows). Spans are bounded, and every cell comes out of the document's
+/// ``CellBudget``, so a hostile page cannot blow up the grid.
 enum HTMLTableBuilder {
     static let maximumSpan = 64
     static let maximumColumns = 256
 
-    static func table(_ element: MarkupNode, number: Int) -> Table {
+    static func table(_ element: MarkupNode, number: Int, budget: inout CellBudget) -> Table {
         let rows = rowElements(element)
         var grid: [[TableCell?]] = Array(repeating: [], count: rows.count)
-        for (r, row) in rows.enumerated() {
+        for (r, row) in rows.enumerated() where !budget.isExhausted {
             var column = 0
             for cell in row.elements where cell.elementName == "td" || cell.elementName == "th" {
                 while column < grid[r].count, grid[r][column] != nil { column += 1 }
@@ -21,7 +22,10 @@ enum HTMLTableBuilder {
                     for dc in 0..<columnSpan {
                         let target = (r + dr, column + dc)
                         if grid[target.0].count <= target.1 {
-                            grid[target.0] += Array(repeating: nil, count: target.1 - grid[target.0].count + 1)
+                            // Every grid position is a cell in the end (blank where nothing covers it).
+                            let added = target.1 - grid[target.0].count + 1
+                            guard budget.take(added) else { continue }
+                            grid[target.0] += Array(repeating: nil, count: added)
                         }
                         guard grid[target.0][target.1] == nil else { continue }
                         grid[target.0][target.1] = TableCell(

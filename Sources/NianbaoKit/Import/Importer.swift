@@ -27,6 +27,9 @@ public final class Importer {
     /// the batches before it stay in.
     public private(set) var stopped: StoreError?
 
+    /// Held while a large file is read and parsed.
+    private let exclusive = DispatchSemaphore(value: 1)
+
     public init(store: Store, parser: ReportParser = ReportParser()) {
         self.store = store
         self.parser = parser
@@ -113,14 +116,27 @@ public final class Importer {
         case failed(ImportFailure)
     }
 
-    /// Reads, hashes and parses the files concurrently.
+    /// Reads, hashes and parses the files concurrently; a large file goes
+    /// through alone (``Exclusive``), so two never add up in memory.
     func prepare(_ paths: [String], known: Set<String>, options: ImportOptions) -> [Prepared] {
         HTMLReader.prepareForThreads()
         let parser = self.parser
+        let exclusive = self.exclusive
         let slots = UnsafeMutableBufferPointer<Prepared>.allocate(capacity: paths.count)
         nonisolated(unsafe) let output = slots
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             // Each iteration writes its own slot only.
+            let alone = Exclusive.needed(paths[index])
+            if alone { exclusive.wait() }
+            defer {
+                if alone {
+                    // Give the large file's memory back to the system: glibc keeps
+                    // freed memory in the thread's arena, where the other threads
+                    // cannot use it, and the next large file would add to it.
+                    Exclusive.returnFreedMemory()
+                    exclusive.signal()
+                }
+            }
             (output.baseAddress! + index).initialize(to: Self.prepare(paths[index], known: known, parser: parser, options: options))
         }
         defer {

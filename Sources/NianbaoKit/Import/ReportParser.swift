@@ -10,6 +10,13 @@ public struct ReportParser: Sendable {
     /// Files larger than this are refused before reading: no report is that big,
     /// and a hostile file must not exhaust memory.
     public static let maximumFileSize = 64 << 20
+    /// The most text (UTF-8 bytes) a report's page, text file or PDF text
+    /// layer may hold: the longest real report is a few hundred kilobytes,
+    /// and a reader's working set grows with its text (libxml2's tree of a
+    /// page is 10–20 times its size). Inline images (`data:` URIs) do not
+    /// count. With ``DOCXTreeBuilder``'s caps and ``CellBudget`` this bounds
+    /// what one file can cost.
+    public static let maximumTextSize = 4 << 20
 
     public let extractor: ReportExtractor
     public let validator: Validator
@@ -53,6 +60,14 @@ public struct ReportParser: Sendable {
         }
     }
 
+    /// Refuses text longer than ``maximumTextSize``.
+    static func checkTextSize(_ count: Int, path: String) throws(ImportFailure) {
+        guard count > maximumTextSize else { return }
+        throw ImportFailure(
+            path: path,
+            reason: "holds \((count + (1 << 19)) >> 20) MB of text, more than the \(maximumTextSize >> 20) MB a report ever needs (not a report?)")
+    }
+
     /// Parses and validates the report in `bytes`.
     public func parse(
         _ bytes: [UInt8], path: String, sha256: String? = nil, options: ImportOptions = .init()
@@ -79,21 +94,34 @@ public struct ReportParser: Sendable {
         switch format {
         case .text, .html:
             let declared = format == .html ? HTMLCharsetSniffer.declaredEncoding(bytes) : nil
+            // Inline images are never read: a page that is large only through them is not large.
+            let bytes = format == .html && bytes.count > Self.maximumTextSize ? InlineImages.removed(from: bytes) : bytes
+            // Decoding makes UTF-8 at most 1.5 times the bytes (GB18030, UTF-16): refuse what cannot fit before it.
+            if bytes.count * 2 / 3 > Self.maximumTextSize {
+                throw ImportFailure(
+                    path: path,
+                    reason: "is \((bytes.count + (1 << 19)) >> 20) MB of text\(format == .html ? " and markup (inline images aside)" : ""), "
+                        + "more than the \(Self.maximumTextSize >> 20) MB a report ever needs (not a report?)")
+            }
             let decoded: DecodedText
             do {
                 decoded = try TextDecoder.decode(bytes, forced: options.encoding, declared: declared)
             } catch {
                 throw ImportFailure(path: path, reason: error.description)
             }
+            try Self.checkTextSize(decoded.text.utf8.count, path: path)
             if format == .html { return (HTMLReader.read(decoded.text), decoded.encoding, nil) }
             let layout = TextLayout.detect(decoded.text)
             return (layout.read(decoded.text), decoded.encoding, layout)
         case .pdf:
+            let text: String
             do {
-                return (LayoutTextReader.read(try PDFTextExtractor.text(of: bytes, path: path)), nil, .columns)
+                text = try PDFTextExtractor.text(of: bytes, path: path)
             } catch {
                 throw ImportFailure(path: path, reason: error.description)
             }
+            try Self.checkTextSize(text.utf8.count, path: path)
+            return (LayoutTextReader.read(text), nil, .columns)
         case .ole:
             throw ImportFailure(path: path, reason: "legacy .doc/.wps (OLE) file: convert to DOCX or PDF first")
         case .docx:
