@@ -15,7 +15,7 @@ struct NianbaoCommand: ParsableCommand {
         version: Nianbao.parserVersion,
         subcommands: [
             ImportCommand.self, ReportsCommand.self, ShowCommand.self, MetricsCommand.self, ExportCommand.self,
-            TrendCommand.self, QueriesCommand.self, QueryCommand.self, SQLCommand.self, DemoCommand.self,
+            TrendCommand.self, QueriesCommand.self, QueryCommand.self, SQLCommand.self, RemoveCommand.self, DemoCommand.self,
         ])
 
     /// Writing to a closed pipe must be an error nianbao handles (`| head`

@@ -64,7 +64,7 @@ import Testing
 
     @Test func readOnlyPragmasAndExplainAreAllowed() throws {
         let db = try Self.database()
-        #expect(try db.csv("PRAGMA user_version") == "user_version\r\n3\r\n")
+        #expect(try db.csv("PRAGMA user_version") == "user_version\r\n4\r\n")
         #expect(try db.store.readOnlyQuery("PRAGMA table_info(reports)").rows.count == 18)
         #expect(try !db.store.readOnlyQuery("EXPLAIN QUERY PLAN SELECT * FROM facts WHERE metric = 'x'").rows.isEmpty)
     }

@@ -46,7 +46,9 @@ public final class Importer {
         let (files, missing) = FileCollector.collect(paths, excluding: Set(database))
         var results = missing.map { FileResult(path: $0.path, outcome: .failed($0)) }
         results.forEach(report)
-        let known = (try? store.allSHA256()) ?? []
+        // With --replace every file is parsed: one imported before under other
+        // overrides (a wrong --year) must be able to replace its old report.
+        let known = options.replace ? [] : (try? store.allSHA256()) ?? []
         // Batch k is written on the writer queue while batch k + 1 is parsed:
         // the one connection never waits for parsing, nor parsing for it.
         let writer = DispatchQueue(label: "nianbao.import.writer")
@@ -239,8 +241,11 @@ public final class Importer {
             }
         case .parsed(let parsed):
             do {
-                // The same bytes may come twice in one run.
-                if let existing = try store.report(sha256: parsed.source.sha256) {
+                // The same bytes may come twice in one run; with --replace and
+                // other overrides the same file gives another report.
+                if let existing = try store.report(sha256: parsed.source.sha256),
+                    !options.replace || (existing.bureau == parsed.report.bureau && existing.year == parsed.report.year)
+                {
                     return (.unchanged(bureau: existing.bureau, year: existing.year), false)
                 }
                 let saved = try store.save(parsed, replace: options.replace, aliases: options.aliases, savepoint: savepoint)

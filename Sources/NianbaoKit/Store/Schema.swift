@@ -89,6 +89,25 @@ enum Schema {
         DROP INDEX facts_by_metric;
         CREATE INDEX facts_by_metric ON facts(metric, report_id, status, value);
         """,
+        // 4: the history of corrections: every report removed (`nianbao
+        // remove`) or replaced (`--replace`), with when and from what source.
+        // One report per canonical body and year is enforced on import; the
+        // duplicates an older database may hold are flagged, not deleted
+        // (Store.flagDuplicates), so an analyst decides which one stays.
+        """
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('removed', 'replaced')),
+            bureau TEXT NOT NULL,
+            canonical_bureau TEXT,
+            year INTEGER NOT NULL,
+            source_path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            facts INTEGER NOT NULL,
+            replaced_by TEXT
+        );
+        """,
     ]
 
     /// The version a fully migrated database has.

@@ -28,6 +28,12 @@ extension Store {
 
     /// Re-resolves every report's canonical bureau, region and kind with `aliases` (`nianbao import --aliases` of nothing new).
     public func applyAliases(_ aliases: BureauAliasTable) throws(StoreError) {
-        try wrap { try connection.transaction(.immediate) { try resolveIdentities(onlyMissing: false, aliases: aliases) } }
+        try wrap {
+            try connection.transaction(.immediate) {
+                try resolveIdentities(onlyMissing: false, aliases: aliases)
+                // New aliases can make two stored reports one body: say so on both.
+                try flagDuplicates()
+            }
+        }
     }
 }

@@ -45,6 +45,7 @@ public final class Store {
             try connection.setUserVersion(Schema.currentVersion)
             try refreshMetrics(MetricCatalog.standard)
             try resolveIdentities(onlyMissing: true)
+            if version < 4 { try flagDuplicates() }
         }
     }
 
@@ -108,23 +109,29 @@ public final class Store {
         _ parsed: ParsedReport, replace: Bool, aliases: BureauAliasTable, importedAt: Date
     ) throws -> SaveOutcome {
         let report = parsed.report
-        // A conflict is found before anything is written, so it never needs a rollback.
-        var bureauID = try connection.scalar("SELECT id FROM bureaus WHERE name = ?", [.text(report.bureau)])?.int64
-        var previous: String?
-        if let bureauID, let existing = try connection.rows(
-            "SELECT id, source_path FROM reports WHERE bureau_id = ? AND year = ?",
-            [.integer(bureauID), .integer(Int64(report.year))]
-        ).first {
-            let source = existing[1].string ?? ""
-            guard replace else { throw StoreError.conflict(bureau: report.bureau, year: report.year, existingSource: source) }
-            try connection.run("DELETE FROM reports WHERE id = ?", [existing[0]])
-            previous = source
+        // One report per canonical body, year and scope: a conflict is found
+        // before anything is written, so it never needs a rollback.
+        let identity = BureauIdentity.resolve(report.bureau, year: report.year, aliases: aliases)
+        var replaced = try collisions(bureau: report.bureau, canonical: identity.canonical, year: report.year, scope: report.scope)
+        if let first = replaced.first, !replace {
+            throw StoreError.conflict(bureau: report.bureau, year: report.year, existing: first)
         }
+        if replace {
+            // The same file imported before under other overrides (a wrong --year) is replaced too.
+            let sameFile = try connection.rows(
+                "SELECT \(Self.storedReportColumns) FROM reports r JOIN bureaus b ON b.id = r.bureau_id WHERE r.sha256 = ?",
+                [.text(parsed.source.sha256)]
+            ).map(Self.storedReport)
+            replaced += sameFile.filter { file in !replaced.contains { $0.id == file.id } }
+        }
+        for old in replaced { try delete(old, action: "replaced", replacedBy: parsed.source.path, at: importedAt) }
+        let previous = replaced.first?.sourcePath
+        var bureauID = try connection.scalar("SELECT id FROM bureaus WHERE name = ?", [.text(report.bureau)])?.int64
         if bureauID == nil {
             try connection.run("INSERT INTO bureaus (name) VALUES (?)", [.text(report.bureau)])
             bureauID = connection.lastInsertRowID
         }
-        guard let bureauID else { throw StoreError.conflict(bureau: report.bureau, year: report.year, existingSource: "?") }
+        guard let bureauID else { throw StoreError.sqlite(path: path, SQLiteError(resultCode: 1, message: "no bureau id")) }
         try connection.run(
             """
             INSERT INTO reports (bureau_id, year, template, title, published_on, source_path, source_format,

@@ -8,8 +8,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case noDatabase(path: String)
     /// The database was written by a newer nianbao.
     case newerSchema(path: String, found: Int, supported: Int)
-    /// The report's bureau and year are already imported from another file.
-    case conflict(bureau: String, year: Int, existingSource: String)
+    /// The report's body (after aliases) and year are already imported from another file.
+    case conflict(bureau: String, year: Int, existing: StoredReport)
 
     public var description: String {
         switch self {
@@ -17,8 +17,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .noDatabase(let path): "no database at \(path); run `nianbao import` first (or pass --db)"
         case .newerSchema(let path, let found, let supported):
             "database \(path) has schema version \(found); this nianbao reads up to \(supported): upgrade nianbao"
-        case .conflict(let bureau, let year, let source):
-            "\(bureau) \(year) is already imported from \(source); pass --replace to replace it"
+        case .conflict(let bureau, let year, let existing):
+            "\(bureau) \(year) is already imported as \(existing.description); pass --replace to replace it"
         }
     }
 }
