@@ -16,16 +16,19 @@ extension NianbaoCommand {
         @OptionGroup var database: DatabaseOptions
 
         @Argument(help: "Report files or folders.")
-        var paths: [String]
+        var paths: [String] = []
 
         @Flag(help: "Replace an already imported report of the same bureau and year.")
         var replace = false
 
-        @Option(help: "Report year, overriding the title (for files of one report).")
+        @Option(help: "Report year, overriding the title (one file only; for several, --manifest).")
         var year: Int?
 
-        @Option(help: "Bureau name, overriding the title (for files of one report).")
+        @Option(help: "Bureau name, overriding the title (one file only; for several, --manifest).")
         var bureau: String?
+
+        @Option(help: ArgumentHelp("Per-file overrides: a CSV with the header path,bureau,year (either may be empty); its files are imported too.", valueName: "file"))
+        var manifest: String?
 
         @Flag(help: "Import a file that ends before its last statistics sections (cut off?) with the missing cells NULL, instead of refusing it.")
         var partial = false
@@ -47,6 +50,18 @@ extension NianbaoCommand {
                 throw ValidationError("unknown encoding \(encoding); use UTF-8, GB18030, UTF-16LE or UTF-16BE")
             }
             if let year, !(1990...2100).contains(year) { throw ValidationError("--year \(year) is not a report year") }
+            if paths.isEmpty && manifest == nil { throw ValidationError("name report files or folders to import (or --manifest FILE)") }
+            if year != nil || bureau != nil {
+                let option = year != nil ? "--year" : "--bureau"
+                var isDirectory: ObjCBool = false
+                if paths.count != 1 || manifest != nil
+                    || (FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory) && isDirectory.boolValue)
+                {
+                    throw ValidationError(
+                        "\(option) names one report's \(year != nil ? "year" : "body") and takes exactly one file; "
+                            + "for a folder or several files list each file's values in --manifest FILE (CSV: path,bureau,year)")
+                }
+            }
         }
 
         func run() throws {
@@ -61,9 +76,27 @@ extension NianbaoCommand {
                 Console.error("\(error)")
                 throw ExitCode.failure
             }
+            var listed: ImportManifest?
+            if let manifest {
+                guard let text = try? String(contentsOfFile: manifest, encoding: .utf8) else {
+                    Console.error("\(manifest): cannot read the manifest as UTF-8")
+                    throw ExitCode.failure
+                }
+                let base = URL(fileURLWithPath: manifest).deletingLastPathComponent()
+                do {
+                    listed = try ImportManifest(csv: text, source: manifest, base: base)
+                } catch {
+                    Console.error(error.description)
+                    throw ExitCode.failure
+                }
+            }
             let options = ImportOptions(
                 replace: replace, encoding: encoding.flatMap(TextEncoding.init(label:)),
-                extraction: ExtractionOptions(year: year, bureau: bureau, partial: partial), aliases: aliasTable)
+                extraction: ExtractionOptions(year: year, bureau: bureau, partial: partial), aliases: aliasTable,
+                manifest: listed)
+            let paths = self.paths + (listed?.entries.map(\.path).filter { listedPath in
+                !self.paths.contains { URL(fileURLWithPath: $0).standardizedFileURL.path == listedPath }
+            } ?? [])
             // On a terminal: a progress bar and lines for failures and warnings only.
             let bar = !silent && Console.isTerminal ? ProgressBar() : nil
             let importer = Importer(store: store)

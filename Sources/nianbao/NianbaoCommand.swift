@@ -18,15 +18,46 @@ struct NianbaoCommand: ParsableCommand {
             TrendCommand.self, QueriesCommand.self, QueryCommand.self, SQLCommand.self, RemoveCommand.self, DemoCommand.self,
         ])
 
-    /// Writing to a closed pipe must be an error nianbao handles (`| head`
-    /// ends quietly), not a signal that kills it mid-write.
+    /// Exit status of a command line nianbao could not make sense of.
+    static let usageError: Int32 = 2
+
+    /// Runs the command. Writing to a closed pipe must be an error nianbao
+    /// handles (`| head` ends quietly), not a signal that kills it mid-write;
+    /// and every error has one style, `nianbao: error: …`, with the exit
+    /// statuses README documents: 0 done, 1 failed, 2 a usage error.
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        let command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
-            exit(withError: error)
+            exitForUsage(error)
         }
+        do {
+            var command = command
+            try command.run()
+        } catch let exitCode as ExitCode {
+            // The command has printed its error already.
+            Foundation.exit(exitCode.rawValue)
+        } catch {
+            // Help asked for with a subcommand, and usage errors found while running.
+            if exitCode(for: error) == .success || exitCode(for: error) == .validationFailure { exitForUsage(error) }
+            Console.error("\(error)")
+            Foundation.exit(ExitCode.failure.rawValue)
+        }
+    }
+
+    /// Help and --version go out as ArgumentParser writes them; anything
+    /// else about the command line is one error line, a pointer to the
+    /// help, and status 2.
+    static func exitForUsage(_ error: any Error) -> Never {
+        if exitCode(for: error) == .success { exit(withError: error) }
+        let message = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+        Console.error(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)
+        let full = fullMessage(for: error)
+        if let hint = full.split(separator: "\n").last(where: { $0.contains("--help") }) {
+            Console.note(hint.trimmingCharacters(in: .whitespaces))
+        }
+        Foundation.exit(usageError)
     }
 }

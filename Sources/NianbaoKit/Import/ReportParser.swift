@@ -76,7 +76,7 @@ public struct ReportParser: Sendable {
         let (document, encoding, layout) = try read(bytes, format: format, path: path, options: options)
         var report: ExtractedReport
         do {
-            report = try extractor.extract(document, options: options.extraction)
+            report = try extractor.extract(document, options: options.extraction(for: path))
         } catch {
             throw ImportFailure(path: path, reason: error.description)
         }
