@@ -13,7 +13,10 @@ extension NianbaoCommand {
 
         func run() throws {
             let store = try database.open(readOnly: true)
-            try Console.printing { output.write(try store.reportListing()) }
+            try Console.printing {
+                try Warnings.duplicates(store)
+                output.write(try store.reportListing())
+            }
         }
     }
 }

@@ -44,6 +44,9 @@ extension NianbaoCommand {
         @Option(help: "Keep bureaus of this kind (公安, 应急, 市场监管, 人民政府 …).")
         var kind: String?
 
+        @Flag(help: "Only bodies with a report in every year of the range, so changes compare the same bodies.")
+        var balanced = false
+
         @Flag(help: "Years as columns, ascending.")
         var wide = false
 
@@ -56,6 +59,7 @@ extension NianbaoCommand {
         func validate() throws {
             if !list && measures.isEmpty { throw ValidationError("name at least one measure; see `nianbao trend --list`") }
             if !["zh", "en"].contains(labels) { throw ValidationError("--labels is zh or en") }
+            if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
         }
 
         func run() throws {
@@ -69,10 +73,22 @@ extension NianbaoCommand {
             }
             let store = try database.open(readOnly: true)
             try Console.printing {
-                let request = TrendRequest(
+                var request = TrendRequest(
                     measures: measures.compactMap(MeasureCatalog.standard.measure), from: from, to: to, grouping: by,
                     bureau: bureau, region: region, kind: kind, aliases: try AliasFiles.load(aliases))
-                let rows = try TrendQuery(request).run(on: store)
+                request.balanced = balanced
+                let query = TrendQuery(request)
+                let rows = try query.run(on: store)
+                if rows.isEmpty, let reason = try query.explainEmpty(on: store) { Console.note("nianbao: no rows: \(reason)") }
+                try Warnings.duplicates(store)
+                if by == .year && !balanced {
+                    for change in try query.bodyChanges(on: store) where change.share > BodyChange.warningShare {
+                        Console.note(
+                            "nianbao: warning: \(change.year) and \(change.year - 1) hold different bodies (\(change.joined) joined, "
+                                + "\(change.left) left; \(change.bodies) in \(change.year)): the change compares different sets; "
+                                + "--balanced keeps the bodies present every year")
+                    }
+                }
                 output.write(wide ? TrendTable.wide(rows, language: labels) : TrendTable.long(rows, language: labels))
             }
         }

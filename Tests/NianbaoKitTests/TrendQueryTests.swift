@@ -126,9 +126,11 @@ import Testing
         let db = try TrendDatabase.standard()
         #expect(try db.trend(["penalties"], bureau: "山亭").values("全部", "penalties")
             == [2018: "5", 2019: "12", 2020: "0", 2021: "15", 2022: "20", 2023: "18"])
-        // The printed name matches too: only the report printed as 山亭区应急局.
-        #expect(try db.trend(["penalties"], by: .bureau, bureau: "应急局").values("山亭区应急管理局", "penalties") == [2023: "18"])
-        #expect(try db.trend(["penalties"], by: .bureau, bureau: "安全生产").values("山亭区应急管理局", "penalties") == [2018: "5"])
+        // An alias matches too, and selects the whole body: 应急局 is in 山亭区应急局, 安全生产 in
+        // 山亭区安全生产监督管理局, both names of 山亭区应急管理局.
+        let body = [2018: "5", 2019: "12", 2020: "0", 2021: "15", 2022: "20", 2023: "18"]
+        #expect(try db.trend(["penalties"], by: .bureau, bureau: "应急局").values("山亭区应急管理局", "penalties") == body)
+        #expect(try db.trend(["penalties"], by: .bureau, bureau: "安全生产").values("山亭区应急管理局", "penalties") == body)
         // 沭阳 names two bodies; grouped by year the consolidated report stays out.
         #expect(try db.trend(["penalties"], bureau: "沭阳").values("全部", "penalties") == [2021: "7", 2022: "9"])
         #expect(Set(try db.trend(["penalties"], by: .bureau, bureau: "沭阳").map(\.group)) == ["沭阳县人民政府", "沭阳县发展和改革局"])

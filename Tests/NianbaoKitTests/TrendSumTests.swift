@@ -55,8 +55,8 @@ import Testing
     @Test func integerMeasuresAreSummedInSQLite() throws {
         let db = try Self.database()
         let sums = try db.store.trendSums(Store.TrendSumRequest(
-            numerator: ["proactive.penalty.decisions"], denominator: nil, group: "'全部'", from: 0, to: 9999,
-            ownScopeOnly: true))
+            numerator: ["proactive.penalty.decisions"], denominator: nil, group: "'全部'",
+            filter: Store.TrendFilter(ownScopeOnly: true)))
         let byYear = Dictionary(grouping: try #require(sums), by: \.year).mapValues { $0.reduce(0) { $0 + $1.numerator } }
         // 2022: the fixture's 29 plus the derived 40; 2023: the invalid cell leaves its report out, the aggregate is not own scope.
         #expect(byYear[2022] == 69)
@@ -66,8 +66,8 @@ import Testing
     @Test func fractionsAreLeftToSwift() throws {
         let db = try Self.database()
         let sums = try db.store.trendSums(Store.TrendSumRequest(
-            numerator: ["proactive.fee.amount_10k_yuan"], denominator: nil, group: "'全部'", from: 0, to: 9999,
-            ownScopeOnly: true))
+            numerator: ["proactive.fee.amount_10k_yuan"], denominator: nil, group: "'全部'",
+            filter: Store.TrendFilter(ownScopeOnly: true)))
         #expect(sums == nil)
     }
 }

@@ -16,6 +16,14 @@ public struct TrendQuery: Sendable {
         // Reports are read into Swift only when some measure cannot be summed in SQLite.
         var records: [ReportRecord]?
         var rows: [TrendRow] = []
+        // The group-years that hold reports, with their templates.
+        let present: [(group: String, year: Int, template: TemplateVersion)]
+        if request.aliases == nil {
+            present = try store.presentGroupYears(group: groupSQL, filter: filter)
+        } else {
+            records = try reports(store)
+            present = (records ?? []).map { (group($0), $0.year, $0.template) }
+        }
         for measure in request.measures {
             let cells: [String: [Int: TrendCell]]
             if let summed = try summedInSQLite(measure, store) {
@@ -24,9 +32,52 @@ public struct TrendQuery: Sendable {
                 if records == nil { records = try reports(store) }
                 cells = summed(measure, records ?? [])
             }
-            rows += self.rows(of: measure, cells)
+            // A report of a template the measure does not exist in (fees in V2019) is no row of it.
+            let groupYears = Dictionary(grouping: present.filter { measure.versions.contains($0.template) }, by: \.group)
+                .mapValues { Set($0.map(\.year)) }
+            rows += self.rows(of: measure, cells, present: groupYears)
         }
         return rows
+    }
+
+    /// How the set of bodies changes from year to year, for by-year trends:
+    /// a change in the total may come from bodies joining the database.
+    public func bodyChanges(on store: Store) throws(StoreError) -> [BodyChange] {
+        let bodies: [Int: Set<String>]
+        if request.aliases == nil {
+            bodies = try store.bodiesPerYear(filter: filter)
+        } else {
+            bodies = Dictionary(grouping: try reports(store), by: \.year).mapValues { Set($0.map(\.identity.canonical)) }
+        }
+        return bodies.keys.sorted().compactMap { year in
+            guard let before = bodies[year - 1], let now = bodies[year] else { return nil }
+            return BodyChange(
+                year: year, bodies: now.count, previous: before.count, joined: now.subtracting(before).count,
+                left: before.subtracting(now).count)
+        }
+    }
+
+    /// The filter every part of the trend counts reports with.
+    var filter: Store.TrendFilter {
+        var aliasTable = BureauAliasTable.bundled
+        if let aliases = request.aliases { aliasTable = aliasTable.adding(aliases) }
+        let byAlias = request.bureau.map { text in Array(Set(aliasTable.rows.filter { $0.alias.contains(text) }.map(\.canonical))).sorted() }
+        return Store.TrendFilter(
+            from: request.from ?? 0, to: request.to ?? 9999, bureau: request.bureau, bureauByAlias: byAlias ?? [],
+            region: request.region, kind: request.kind, ownScopeOnly: request.grouping != .bureau, balanced: request.balanced)
+    }
+
+    /// SQL for the group of a report (`r`: reports, `b`: bureaus).
+    private var groupSQL: String {
+        switch request.grouping {
+        case .year: "'全部'"
+        case .bureau: "COALESCE(r.canonical_bureau, b.name)"
+        case .region: "COALESCE(r.city, r.province, '未知地区')"
+        case .province: "COALESCE(r.province, '未知地区')"
+        case .city: "COALESCE(r.city, '未知地区')"
+        case .county: "COALESCE(r.county, '未知地区')"
+        case .kind: "r.kind"
+        }
     }
 
     /// The group-year cells of `measure` from SQLite, or nil when only Swift can sum them exactly.
@@ -38,19 +89,8 @@ public struct TrendQuery: Sendable {
             case .sum(let keys): (keys, nil)
             case .ratio(let numerator, let denominator, _, _): (numerator, denominator)
             }
-        let group =
-            switch request.grouping {
-            case .year: "'全部'"
-            case .bureau: "COALESCE(r.canonical_bureau, b.name)"
-            case .region: "COALESCE(r.city, r.province, '未知地区')"
-            case .province: "COALESCE(r.province, '未知地区')"
-            case .city: "COALESCE(r.city, '未知地区')"
-            case .county: "COALESCE(r.county, '未知地区')"
-            case .kind: "r.kind"
-            }
         guard let sums = try store.trendSums(Store.TrendSumRequest(
-            numerator: numerator, denominator: denominator, group: group, from: request.from ?? 0, to: request.to ?? 9999,
-            bureau: request.bureau, region: request.region, kind: request.kind, ownScopeOnly: request.grouping != .bureau))
+            numerator: numerator, denominator: denominator, group: groupSQL, filter: filter))
         else { return nil }
         var cells: [String: [Int: TrendCell]] = [:]
         for sum in sums {
@@ -78,12 +118,21 @@ public struct TrendQuery: Sendable {
         }
         records = records.filter(matches)
         if request.grouping != .bureau { records = records.filter { $0.scope == .own } }
+        if request.balanced {
+            let years = Set(records.map(\.year))
+            let presence = Dictionary(grouping: records, by: \.identity.canonical).mapValues { Set($0.map(\.year)) }
+            records = records.filter { presence[$0.identity.canonical] == years }
+        }
         return records
     }
 
     private func matches(_ record: ReportRecord) -> Bool {
         let identity = record.identity
-        if let bureau = request.bureau, !identity.canonical.contains(bureau) && !record.bureau.contains(bureau) { return false }
+        if let bureau = request.bureau, !identity.canonical.contains(bureau) && !record.bureau.contains(bureau)
+            && !filter.bureauByAlias.contains(identity.canonical)
+        {
+            return false
+        }
         if let region = request.region {
             let names = [identity.region.province, identity.region.city, identity.region.county].compactMap { $0 }
             if !names.contains(where: { $0.contains(region) }) { return false }
@@ -117,19 +166,27 @@ public struct TrendQuery: Sendable {
         return cells
     }
 
-    /// The rows of `measure`: per group and year, the value and the change from the year before.
-    private func rows(of measure: Measure, _ cells: [String: [Int: TrendCell]]) -> [TrendRow] {
+    /// The rows of `measure`: per group and year, the value and the change
+    /// from the year before; a group-year with reports but no value (every
+    /// report's cell missing, ambiguous or invalid) keeps its row, empty.
+    private func rows(of measure: Measure, _ cells: [String: [Int: TrendCell]], present: [String: Set<Int>]) -> [TrendRow] {
         var rows: [TrendRow] = []
-        for group in Self.sorted(cells.keys) {
-            let years = cells[group]!
+        for group in Self.sorted(Set(cells.keys).union(present.keys)) {
+            let years = cells[group] ?? [:]
             var previous: (year: Int, value: ExactDecimal?, templates: Set<TemplateVersion>)?
-            for year in years.keys.sorted() {
-                let cell = years[year]!
+            for year in Set(years.keys).union(present[group] ?? []).sorted() {
+                guard let cell = years[year] else {
+                    rows.append(TrendRow(
+                        group: group, year: year, measure: measure.id, value: nil, numerator: nil, denominator: nil, reports: 0,
+                        change: nil, changePercent: nil, templates: "", comparableWithPrevious: nil))
+                    previous = (year, nil, [])
+                    continue
+                }
                 let value = cell.overflow ? nil : MeasureEvaluator.value(measure, numerator: cell.numerator, denominator: cell.denominator)
                 var change: ExactDecimal?
                 var percent: ExactDecimal?
                 var comparable: Bool?
-                if let previous, previous.year == year - 1 {
+                if let previous, previous.year == year - 1, !previous.templates.isEmpty {
                     if let value, let before = previous.value {
                         change = value - before
                         percent = change.flatMap { ExactDecimal.ratio($0, before, scale: 100, decimals: 2) }
@@ -167,5 +224,41 @@ public struct TrendQuery: Sendable {
             }
         }
         return stable ? name : name.precomposedStringWithCanonicalMapping
+    }
+}
+
+extension TrendQuery {
+    /// Why no report matches the request, naming the filter that matched
+    /// nothing (and what the database holds instead); nil when some do.
+    public func explainEmpty(on store: Store) throws(StoreError) -> String? {
+        let all = filter
+        guard try store.presentGroupYears(group: "'全部'", filter: all).isEmpty else { return nil }
+        var unfiltered = Store.TrendFilter(ownScopeOnly: all.ownScopeOnly)
+        let years = try store.presentGroupYears(group: "'全部'", filter: unfiltered).map(\.year).sorted()
+        guard let first = years.first, let last = years.last else { return "the database holds no report" }
+        unfiltered.from = all.from
+        unfiltered.to = all.to
+        if try store.presentGroupYears(group: "'全部'", filter: unfiltered).isEmpty {
+            return "no report between \(request.from.map(String.init) ?? "the start") and \(request.to.map(String.init) ?? "the end")"
+                + " (the database holds \(first)–\(last))"
+        }
+        var one = Store.TrendFilter(ownScopeOnly: all.ownScopeOnly)
+        one.bureau = all.bureau
+        one.bureauByAlias = all.bureauByAlias
+        if let bureau = all.bureau, try store.presentGroupYears(group: "'全部'", filter: one).isEmpty {
+            return "no body's name or alias contains “\(bureau)”; see `nianbao reports`"
+        }
+        one = Store.TrendFilter(region: all.region, ownScopeOnly: all.ownScopeOnly)
+        if let region = all.region, try store.presentGroupYears(group: "'全部'", filter: one).isEmpty {
+            return "no body lies in a province, city or county containing “\(region)”"
+        }
+        one = Store.TrendFilter(kind: all.kind, ownScopeOnly: all.ownScopeOnly)
+        if let kind = all.kind, try store.presentGroupYears(group: "'全部'", filter: one).isEmpty {
+            let kinds = try store.presentGroupYears(group: "r.kind", filter: Store.TrendFilter(ownScopeOnly: all.ownScopeOnly))
+                .map(\.group)
+            return "no body of kind “\(kind)”; the database holds \(TrendQuery.sorted(Set(kinds)).joined(separator: ", "))"
+        }
+        if all.balanced { return "no body has a report in every year of the range (--balanced)" }
+        return "no report matches these filters together"
     }
 }

@@ -12,6 +12,9 @@ public struct TrendRequest: Sendable {
     public var kind: String?
     /// Aliases to apply on top of those stored at import (`--aliases`).
     public var aliases: BureauAliasTable?
+    /// Only bodies with a report in every year of the range (`--balanced`),
+    /// so a year-over-year change compares the same bodies.
+    public var balanced = false
 
     public init(
         measures: [Measure], from: Int? = nil, to: Int? = nil, grouping: TrendGrouping = .year,

@@ -29,12 +29,7 @@ extension Store {
         var denominator: [String]?
         /// SQL for the group of a report (`r`: reports, `b`: bureaus).
         var group: String
-        var from: Int
-        var to: Int
-        var bureau: String?
-        var region: String?
-        var kind: String?
-        var ownScopeOnly: Bool
+        var filter: TrendFilter
     }
 
     /// The sums, or nil when SQLite cannot give them exactly.
@@ -82,29 +77,16 @@ extension Store {
                 """
             arguments = numerator.map(SQLiteValue.text) + denominator.map(SQLiteValue.text) + keys.map(SQLiteValue.text)
         }
-        let needsBureaus = request.group.contains("b.") || request.bureau != nil
-        var sql = """
+        let needsBureaus = request.group.contains("b.") || request.filter.needsBureaus
+        let (clause, filterArguments) = request.filter.clause()
+        let sql = """
             SELECT \(request.group), r.year, r.template,
                    SUM(COALESCE(per.n, 0)), SUM(per.d), COUNT(*), SUM(per.inexact)
             FROM \(per) per JOIN reports r ON r.id = per.id
             \(needsBureaus ? "JOIN bureaus b ON b.id = r.bureau_id" : "")
-            WHERE r.year BETWEEN ? AND ?
+            WHERE \(clause) GROUP BY 1, 2, 3
             """
-        arguments += [.integer(Int64(request.from)), .integer(Int64(request.to))]
-        if let bureau = request.bureau {
-            sql += " AND (instr(COALESCE(r.canonical_bureau, b.name), ?) > 0 OR instr(b.name, ?) > 0)"
-            arguments += [.text(bureau), .text(bureau)]
-        }
-        if let region = request.region {
-            sql += " AND (instr(r.province, ?) > 0 OR instr(r.city, ?) > 0 OR instr(r.county, ?) > 0)"
-            arguments += [.text(region), .text(region), .text(region)]
-        }
-        if let kind = request.kind {
-            sql += " AND r.kind = ?"
-            arguments.append(.text(kind))
-        }
-        if request.ownScopeOnly { sql += " AND r.scope = 'own'" }
-        sql += " GROUP BY 1, 2, 3"
+        arguments += filterArguments
 
         var sums: [TrendSum] = []
         var exact = true
