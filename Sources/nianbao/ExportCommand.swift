@@ -28,6 +28,7 @@ extension NianbaoCommand {
                 let writer = RowWriter(format: format, sink: .console())
                 writer.byteOrderMark = bom || excel
                 writer.chineseHeaders = excel
+                writer.spreadsheetSafe = bom || excel
                 writer.begin(Store.exportColumns)
                 try store.exportFacts(writer.write)
                 writer.end()

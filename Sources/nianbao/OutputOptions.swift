@@ -20,6 +20,7 @@ struct OutputOptions: ParsableArguments {
         let writer = RowWriter(format: effectiveFormat, sink: .console())
         writer.byteOrderMark = bom || excel
         writer.chineseHeaders = excel
+        writer.spreadsheetSafe = bom || excel
         return writer
     }
 

@@ -82,4 +82,19 @@ import Testing
         #expect(try runner.run(["--help"]).status == 0)
         #expect(try runner.run(["trend", "--help"]).status == 0)
     }
+
+    /// A file named like a formula reaches spreadsheet CSV as text.
+    @Test func excelOutputNeverCarriesAFormula() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let file = runner.directory.appendingPathComponent("=2+5.txt")
+        try FileManager.default.copyItem(atPath: Self.shanting2023, toPath: file.path)
+        #expect(try runner.run(["import", "=2+5.txt"]).status == 0)
+        let excel = try runner.run(["reports", "--excel"])
+        #expect(excel.stdout.contains(",'=2+5.txt\r\n"), "\(excel.stdout)")
+        let plain = try runner.run(["reports", "--format", "csv"])
+        #expect(plain.stdout.contains(",=2+5.txt\r\n"))
+        let export = try runner.run(["export", "--bom"])
+        #expect(export.stdout.contains(",'=2+5.txt,") && !export.stdout.contains(",=2+5.txt,"))
+    }
 }

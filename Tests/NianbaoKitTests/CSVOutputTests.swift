@@ -206,3 +206,39 @@ import Testing
         #expect(!text.contains("bureau"))
     }
 }
+
+/// CSV for spreadsheets never carries a formula: text starting with = + - @
+/// tab or CR gets a `'` in front (OWASP's rule); numbers are left alone.
+@Suite struct SpreadsheetSafetyTests {
+    @Test func formulaStartsAreQuotedAndNumbersAreNot() {
+        #expect(RowWriter.spreadsheetSafe("=1+2") == "'=1+2")
+        #expect(RowWriter.spreadsheetSafe("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0")
+        #expect(RowWriter.spreadsheetSafe("+86 10") == "'+86 10")
+        #expect(RowWriter.spreadsheetSafe("@SUM(A1)") == "'@SUM(A1)")
+        #expect(RowWriter.spreadsheetSafe("\tx") == "'\tx")
+        #expect(RowWriter.spreadsheetSafe("-3") == "-3")
+        #expect(RowWriter.spreadsheetSafe("-2.5") == "-2.5")
+        #expect(RowWriter.spreadsheetSafe("山亭区应急管理局") == "山亭区应急管理局")
+        #expect(RowWriter.spreadsheetSafe("") == "")
+    }
+
+    @Test func onlySpreadsheetOutputIsChanged() {
+        let table = ResultTable(
+            columns: [ResultColumn("bureau", numeric: false), ResultColumn("value", numeric: true)],
+            rows: [["=2+5", "-4"], ["@x", "7"]])
+        let excel = OutputSink()
+        RowWriter.write(table, format: .csv, to: excel, byteOrderMark: true, chineseHeaders: true)
+        #expect(excel.text == "\u{FEFF}bureau,value\r\n'=2+5,-4\r\n'@x,7\r\n")
+        let plain = OutputSink()
+        RowWriter.write(table, format: .csv, to: plain)
+        #expect(plain.text == "bureau,value\r\n=2+5,-4\r\n@x,7\r\n", "plain CSV for programs keeps the text as it is")
+        let json = OutputSink()
+        RowWriter.write(table, format: .json, to: json, byteOrderMark: true)
+        #expect(json.text.contains("\"=2+5\""))
+    }
+
+    @Test func aBureauNameStartingLikeAFormulaIsWarned() {
+        #expect(BureauNameCheck.problem("=HYPERLINK(\"x\")局")?.contains("spreadsheet formula") == true)
+        #expect(BureauNameCheck.problem("山亭区应急管理局") == nil)
+    }
+}

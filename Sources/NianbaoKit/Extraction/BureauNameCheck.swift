@@ -8,6 +8,9 @@ public enum BureauNameCheck {
 
     /// Why `bureau` looks wrong, or nil when it looks like a government body.
     public static func problem(_ bureau: String) -> String? {
+        if let first = bureau.first, RowWriter.formulaStarts.contains(first) {
+            return "bureau name “\(bureau)” starts with “\(first)”, as a spreadsheet formula does (--excel output quotes it); pass --bureau to name it"
+        }
         if bureau.contains(where: { $0.isASCII && $0.isLetter }) {
             return "bureau name “\(bureau)” contains Latin letters (a mirror or hijacked copy?); pass --bureau to name it"
         }

@@ -11,6 +11,9 @@ public final class RowWriter {
     public var byteOrderMark = false
     /// Chinese column headers where a column has one (`--excel`).
     public var chineseHeaders = false
+    /// Text that a spreadsheet would run as a formula is made inert: on for
+    /// `--excel` and `--bom`, the output meant for spreadsheets (see ``spreadsheetSafe(_:)``).
+    public var spreadsheetSafe = false
     let sink: OutputSink
     private var columns: [ResultColumn] = []
     private var bufferedRows: [[String?]] = []
@@ -29,6 +32,7 @@ public final class RowWriter {
         let writer = RowWriter(format: format, sink: sink)
         writer.byteOrderMark = byteOrderMark
         writer.chineseHeaders = chineseHeaders
+        writer.spreadsheetSafe = byteOrderMark || chineseHeaders
         writer.begin(table.columns)
         table.rows.forEach(writer.write)
         writer.end()
@@ -47,6 +51,7 @@ public final class RowWriter {
     }
 
     public func write(_ row: [String?]) {
+        let row = spreadsheetSafe && (format == .csv || format == .tsv) ? row.map { $0.map(Self.spreadsheetSafe) } : row
         switch format {
         case .csv: sink.write(row.map { $0.map(Self.csvField) ?? "" }.joined(separator: ",") + "\r\n")
         case .tsv: sink.write(row.map { $0.map(Self.tsvField) ?? "" }.joined(separator: "\t") + "\n")
@@ -69,6 +74,18 @@ public final class RowWriter {
     }
 
     // MARK: - Fields
+
+    /// Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `value` with a `'` in front when it starts like a formula — a report
+    /// titled `=1+2`, a file named `=2+5.md`, a bureau `=cmd|…` — so Excel
+    /// shows it as text instead of running it. A number (`-3`, `+2.5`) is
+    /// never changed.
+    public static func spreadsheetSafe(_ value: String) -> String {
+        guard let first = value.first, formulaStarts.contains(first), ExactDecimal(value) == nil else { return value }
+        return "'" + value
+    }
 
     static func csvField(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
