@@ -9,7 +9,7 @@ extension NianbaoCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "Bureau name as imported (see `nianbao reports`).")
+        @Argument(help: "The body: canonical name (as trend and export print it), printed name or alias.")
         var bureau: String
 
         @Argument(help: "Report year.")
@@ -20,8 +20,13 @@ extension NianbaoCommand {
         func run() throws {
             let store = try database.open(readOnly: true)
             try Console.printing {
-                guard let id = try store.reportID(bureau: bureau, year: year) else {
+                // The canonical name (as trend and export print it), the printed name, or an alias.
+                let found = try store.reports(matching: bureau, year: year)
+                guard let id = found.first?.id else {
                     throw ConsoleError("no report for \(bureau) \(year); see `nianbao reports`")
+                }
+                if found.count > 1 {
+                    Console.note("nianbao: warning: \(found.count) reports match \(bureau) \(year); showing \(found[0].description)")
                 }
                 output.write(try store.factListing(reportID: id))
                 if output.effectiveFormat == .table {

@@ -114,6 +114,27 @@ import Testing
         }
     }
 
+    /// Folder walks follow symbolic links (to files and folders, a loop
+    /// visited once) and report a broken link instead of skipping it.
+    @Test func folderWalksFollowLinksAndReportBrokenOnes() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { TestSupport.cleanUp(directory) }
+        let manager = FileManager.default
+        let root = directory.appendingPathComponent("root"), outside = directory.appendingPathComponent("outside")
+        try manager.createDirectory(at: root.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: outside, withIntermediateDirectories: true)
+        try "a".write(to: root.appendingPathComponent("sub/a.txt"), atomically: true, encoding: .utf8)
+        try "b".write(to: outside.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        try manager.createSymbolicLink(at: root.appendingPathComponent("linked"), withDestinationURL: outside)
+        try manager.createSymbolicLink(at: root.appendingPathComponent("c.txt"), withDestinationURL: outside.appendingPathComponent("b.txt"))
+        try manager.createSymbolicLink(at: root.appendingPathComponent("sub/loop"), withDestinationURL: root)
+        try manager.createSymbolicLink(at: root.appendingPathComponent("gone.txt"), withDestinationURL: directory.appendingPathComponent("nothing"))
+        let (files, failures) = FileCollector.collect([root.path])
+        #expect(files == ["c.txt", "linked/b.txt", "sub/a.txt"].map { root.path + "/" + $0 })
+        #expect(failures.map(\.reason) == ["broken symbolic link"])
+        #expect(failures.first?.path.hasSuffix("gone.txt") == true)
+    }
+
     @Test func sameFileTwiceChangesNothing() throws {
         try withStore { store, _ in
             let importer = Importer(store: store)

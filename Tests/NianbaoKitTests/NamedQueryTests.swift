@@ -28,12 +28,32 @@ import Testing
         #expect(query.title == "Penalties by year")
         #expect(query.description == "行政处罚 decisions summed over the bodies' own reports, per year.")
         #expect(query.parameters == [
-            NamedQuery.Parameter(name: "from", defaultValue: "1900", description: "first year"),
-            NamedQuery.Parameter(name: "to", defaultValue: "2100", description: "last year, inclusive: really"),
-            NamedQuery.Parameter(name: "bureau", defaultValue: nil, description: "a bureau name (no default)"),
-            NamedQuery.Parameter(name: "limit", defaultValue: "10", description: "how many"),
+            NamedQuery.Parameter(name: "from", defaultValue: "1900", description: "first year", kind: .integer),
+            NamedQuery.Parameter(name: "to", defaultValue: "2100", description: "last year, inclusive: really", kind: .integer),
+            NamedQuery.Parameter(name: "bureau", defaultValue: nil, description: "a bureau name (no default)", kind: .text),
+            NamedQuery.Parameter(name: "limit", defaultValue: "10", description: "how many", kind: .integer),
         ])
         #expect(query.sql == text)
+    }
+
+    /// `-p from abc` once matched nothing and said nothing: a whole-number
+    /// parameter (declared, or with a whole-number default) refuses text.
+    @Test func parametersAreCheckedAgainstTheirKind() throws {
+        let text = """
+            -- title: T
+            -- param: from (default 1900): first year
+            -- param: year integer: report year
+            -- param: code text (default 007): a code that keeps its zeros
+            SELECT :from, :year, :code
+            """
+        let query = try NamedQuery(name: "t", text: text, source: "t.sql")
+        #expect(query.parameters.map(\.kind) == [.integer, .integer, .text])
+        #expect(try query.arguments(["year": "2023"]) == ["from": "1900", "year": "2023", "code": "007"])
+        #expect(throws: NamedQueryError(source: "t", line: 0, reason: "parameter from takes a whole number (first year), not “abc”")) {
+            try query.arguments(["from": "abc", "year": "2023"])
+        }
+        #expect(throws: NamedQueryError.self) { try query.arguments(["year": "二〇二三"]) }
+        #expect(try query.arguments(["year": "2023", "code": "abc"])["code"] == "abc")
     }
 
     @Test func aQueryWithoutParametersOrDescription() throws {

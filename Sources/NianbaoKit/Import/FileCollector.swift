@@ -1,7 +1,8 @@
 import Foundation
 
 /// Expands the paths given to `import` into files: files as given,
-/// directories walked recursively in name order, hidden entries skipped, and
+/// directories walked recursively in name order (symbolic links followed,
+/// unreadable folders reported), hidden entries skipped, and
 /// files that are never reports skipped (tables, queries, databases, READMEs:
 /// a folder like `Data/` holds them beside its reports).
 public enum FileCollector {
@@ -31,20 +32,46 @@ public enum FileCollector {
                 files.append(path)
                 continue
             }
-            let root = URL(fileURLWithPath: path)
-            guard let walker = manager.enumerator(
-                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-            else { continue }
             var found: [String] = []
-            for case let url as URL in walker
-            where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
-                && !excluded.contains(url.standardizedFileURL.path) && !isSkipped(url)
-            {
-                let relative = url.path.dropFirst(root.path.count).drop { $0 == "/" }
-                found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
-            }
-            files += found.sorted()
+            var visited: Set<String> = []
+            walk(path, relative: "", found: &found, failures: &missing, visited: &visited, excluded: excluded, depth: 0)
+            files += found.sorted().map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
         }
         return (files, missing)
+    }
+
+    /// Walks `directory` (shown as `relative` under the root): symbolic links
+    /// are followed, to files and folders alike, each real folder once (a link
+    /// back up is no loop); a folder that cannot be read or a broken link is
+    /// a failure line, never skipped in silence.
+    private static func walk(
+        _ directory: String, relative: String, found: inout [String], failures: inout [ImportFailure],
+        visited: inout Set<String>, excluded: Set<String>, depth: Int
+    ) {
+        let manager = FileManager.default
+        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard depth < 64, visited.insert(real).inserted else { return }
+        let names: [String]
+        do {
+            names = try manager.contentsOfDirectory(atPath: directory)
+        } catch {
+            failures.append(ImportFailure(path: directory, reason: "cannot read this folder (permission denied?); its files are not imported"))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let path = directory + "/" + name
+            let shown = relative.isEmpty ? name : relative + "/" + name
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                failures.append(ImportFailure(path: path, reason: "broken symbolic link"))
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(path, relative: shown, found: &found, failures: &failures, visited: &visited, excluded: excluded, depth: depth + 1)
+            } else {
+                let url = URL(fileURLWithPath: path)
+                if !excluded.contains(url.standardizedFileURL.path) && !isSkipped(url) { found.append(shown) }
+            }
+        }
     }
 }

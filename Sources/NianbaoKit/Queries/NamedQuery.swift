@@ -7,11 +7,20 @@ import Foundation
 ///     -- description: 行政处罚 decisions of own-scope reports, per year.
 ///     -- param: from (default 1900): first year
 ///     SELECT … WHERE year >= :from
+///
+/// A parameter is a whole number when it says so (`-- param: year integer
+/// (default 0): …`) or when its default is one; a value that is not
+/// (`-p from abc`) is refused instead of silently matching nothing.
 public struct NamedQuery: Sendable, Equatable {
     public struct Parameter: Sendable, Equatable {
+        public enum Kind: String, Sendable {
+            case integer, text
+        }
+
         public let name: String
         public let defaultValue: String?
         public let description: String
+        public let kind: Kind
     }
 
     /// The file name without `.sql`.
@@ -45,9 +54,18 @@ public struct NamedQuery: Sendable, Equatable {
                     defaultValue = String(head[open.upperBound...].dropLast())
                     head = head[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
                 }
+                var kind: Parameter.Kind = defaultValue.flatMap { Int($0) } != nil ? .integer : .text
+                let words = head.split(separator: " ")
+                if words.count == 2, let declared = Parameter.Kind(rawValue: String(words[1])) {
+                    kind = declared
+                    head = String(words[0])
+                }
+                guard !head.isEmpty, !head.contains(" ") else {
+                    throw NamedQueryError(source: source, line: number + 1, reason: "a param line reads `-- param: name [integer|text] (default value): description`")
+                }
                 parameters.append(Parameter(
                     name: head, defaultValue: defaultValue,
-                    description: body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+                    description: body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces), kind: kind))
             }
         }
         guard let title else { throw NamedQueryError(source: source, line: 1, reason: "no `-- title:` line") }
@@ -69,6 +87,10 @@ public struct NamedQuery: Sendable, Equatable {
         for parameter in parameters {
             guard let value = given[parameter.name] ?? parameter.defaultValue else {
                 throw NamedQueryError(source: name, line: 0, reason: "parameter \(parameter.name) has no value; pass -p \(parameter.name) VALUE")
+            }
+            if parameter.kind == .integer && Int(value.trimmingCharacters(in: .whitespaces)) == nil {
+                throw NamedQueryError(
+                    source: name, line: 0, reason: "parameter \(parameter.name) takes a whole number (\(parameter.description)), not “\(value)”")
             }
             values[parameter.name] = value
         }
