@@ -67,6 +67,19 @@ struct CommandRunner {
             stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: [UInt8](outData))
     }
 
+    /// Runs `process` to the end, reading both pipes before waiting so a
+    /// large output cannot block it: status, standard output, standard error.
+    static func capture(_ process: Process) throws -> (status: Int32, stdout: String, stderr: String) {
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, stderr)
+    }
+
     /// The project's sample reports.
     static var data: String { packageRoot.appendingPathComponent("Data").path }
 

@@ -33,13 +33,7 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         let executable = try #require(CommandRunner.executable)
         process.arguments = ["-c", script, executable.path, runner.directory.appendingPathComponent("nianbao.db").path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (_, stdout, stderr) = try CommandRunner.capture(process)
         #expect(stdout == "status 0\n", "\(stdout) \(stderr)")
         #expect(stderr.isEmpty, "\(stderr)")
     }

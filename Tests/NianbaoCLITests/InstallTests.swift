@@ -15,14 +15,7 @@ import Testing
         environment["PATH"] = bin.path + ":/usr/bin:/bin"
         for key in ["NIANBAO_DB", "NIANBAO_QUERIES", "NIANBAO_DATA"] { environment[key] = nil }
         process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+        return try CommandRunner.capture(process)
     }
 
     @Test func aSymlinkOnPathFindsTheCheckoutsFolders() throws {

@@ -42,12 +42,7 @@ import ZIPFoundation
 
     /// Why `bytes` cannot be imported, or nil when they can.
     static func failure(_ bytes: [UInt8], path: String = "report.docx") -> String? {
-        do {
-            _ = try ReportParser().parse(bytes, path: path)
-            return nil
-        } catch {
-            return error.reason
-        }
+        TestSupport.failure(bytes, path: path)
     }
 
     // MARK: - LibreOffice documents

@@ -9,12 +9,7 @@ struct PDFTests {
     static let fixture = "synthetic-v2021-libreoffice.pdf"
 
     static func failure(_ bytes: [UInt8], path: String = "report.pdf") -> String? {
-        do {
-            _ = try ReportParser().parse(bytes, path: path)
-            return nil
-        } catch {
-            return error.reason
-        }
+        TestSupport.failure(bytes, path: path)
     }
 
     /// LibreOffice's PDF of the synthetic V2021 page: narrow columns wrap the

@@ -15,14 +15,7 @@ import Testing
         return Array((String(html[..<end]) + padding + String(html[end...])).utf8)
     }
 
-    static func failure(_ bytes: [UInt8], path: String) -> String? {
-        do {
-            _ = try ReportParser().parse(bytes, path: path)
-            return nil
-        } catch {
-            return error.reason
-        }
-    }
+    static func failure(_ bytes: [UInt8], path: String) -> String? { TestSupport.failure(bytes, path: path) }
 
     @Test func textBeyondTheLimitIsRefusedWithItsSize() throws {
         let prose = String(repeating: "<p>政府信息公开工作持续推进。</p>\n", count: (ReportParser.maximumTextSize / 40) + 1_000)

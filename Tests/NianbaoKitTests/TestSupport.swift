@@ -3,6 +3,16 @@ import Foundation
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {
+    /// Why `bytes` cannot be imported (the reason of the one error line), or nil when they can.
+    static func failure(_ bytes: [UInt8], path: String) -> String? {
+        do {
+            _ = try ReportParser().parse(bytes, path: path)
+            return nil
+        } catch {
+            return error.reason
+        }
+    }
+
     /// The package root, found from this file's path.
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
