@@ -47,6 +47,9 @@ extension NianbaoCommand {
         @Flag(help: "Only bodies with a report in every year of the range, so changes compare the same bodies.")
         var balanced = false
 
+        @Flag(help: "Leave out reports whose cells of the measure are in a violated identity (flag identity_violation).")
+        var excludeFlagged = false
+
         @Flag(help: "Years as columns, ascending.")
         var wide = false
 
@@ -77,6 +80,7 @@ extension NianbaoCommand {
                     measures: measures.compactMap(MeasureCatalog.standard.measure), from: from, to: to, grouping: by,
                     bureau: bureau, region: region, kind: kind, aliases: try AliasFiles.load(aliases))
                 request.balanced = balanced
+                request.excludeFlagged = excludeFlagged
                 let query = TrendQuery(request)
                 let rows = try query.run(on: store)
                 if rows.isEmpty, let reason = try query.explainEmpty(on: store) { Console.note("nianbao: no rows: \(reason)") }

@@ -149,10 +149,10 @@ private struct CLIReport {
         let result = try runner.run(["trend", "disclosure_rate", "--by", "bureau", "--bureau", "沭阳", "--format", "csv", "--db", "trends.db"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == crlf("""
-            group,year,measure,label,value,unit,numerator,denominator,reports,yoy_change,yoy_pct,templates,comparable_yoy
-            沭阳县人民政府,2022,disclosure_rate,公开率,100,%,50,50,1,,,V2021,
-            沭阳县发展和改革局,2021,disclosure_rate,公开率,77.78,%,14,18,1,,,V2021,
-            沭阳县发展和改革局,2022,disclosure_rate,公开率,50,%,8,16,1,-27.78,-35.72,V2021,yes
+            group,year,measure,label,value,unit,numerator,denominator,reports,yoy_change,yoy_pct,templates,comparable_yoy,flagged_reports
+            沭阳县人民政府,2022,disclosure_rate,公开率,100,%,50,50,1,,,V2021,,0
+            沭阳县发展和改革局,2021,disclosure_rate,公开率,77.78,%,14,18,1,,,V2021,,0
+            沭阳县发展和改革局,2022,disclosure_rate,公开率,50,%,8,16,1,-27.78,-35.72,V2021,yes,0
 
             """))
     }
@@ -170,8 +170,8 @@ private struct CLIReport {
             """).utf8))
         let long = try runner.run(["trend", "penalties", "--excel", "--db", "trends.db", "--to", "2018"])
         #expect(long.stdoutBytes == Self.bom + Array(crlf("""
-            分组,年度,指标,名称,数值,单位,分子,分母,报告数,同比变化,同比变化率(%),模板,同比可比
-            全部,2018,penalties,行政处罚决定,5,件,,,1,,,V2019,
+            分组,年度,指标,名称,数值,单位,分子,分母,报告数,同比变化,同比变化率(%),模板,同比可比,勾稽不符报告数
+            全部,2018,penalties,行政处罚决定,5,件,,,1,,,V2019,,0
 
             """).utf8))
     }

@@ -104,8 +104,8 @@ import Testing
 
     @Test func chineseHeadersOfTheTrendLongFormat() {
         let table = ResultTable(columns: TrendTable.longColumns)
-        #expect(Self.bytes(table, .csv) == Array("group,year,measure,label,value,unit,numerator,denominator,reports,yoy_change,yoy_pct,templates,comparable_yoy\r\n".utf8))
-        #expect(Self.bytes(table, .csv, bom: true, chinese: true) == [0xEF, 0xBB, 0xBF] + Array("分组,年度,指标,名称,数值,单位,分子,分母,报告数,同比变化,同比变化率(%),模板,同比可比\r\n".utf8))
+        #expect(Self.bytes(table, .csv) == Array("group,year,measure,label,value,unit,numerator,denominator,reports,yoy_change,yoy_pct,templates,comparable_yoy,flagged_reports\r\n".utf8))
+        #expect(Self.bytes(table, .csv, bom: true, chinese: true) == [0xEF, 0xBB, 0xBF] + Array("分组,年度,指标,名称,数值,单位,分子,分母,报告数,同比变化,同比变化率(%),模板,同比可比,勾稽不符报告数\r\n".utf8))
     }
 
     @Test func chineseHeadersOfTheExport() {

@@ -65,3 +65,54 @@ import Testing
         #expect(try reason(TrendRequest(measures: penalties, bureau: "甲县", kind: "应急")) != nil)
     }
 }
+
+/// A cell in a violated identity carries `identity_violation`; trends count
+/// the reports whose cells of the measure are flagged, and can leave them out.
+@Suite struct FlaggedTrendTests {
+    /// Two bodies in 2023; 乙's 本年新收 (自然人) is one more than its table adds up to.
+    static func database() throws -> TrendDatabase {
+        let db = try TrendDatabase()
+        try db.save(FixtureReport(bureau: "甲县公安局", year: 2023, version: .v2021, granted: 5))
+        var parsed = try TrendFixture.parse(FixtureReport(bureau: "乙县公安局", year: 2023, version: .v2021, granted: 7))
+        var cell = try #require(parsed.report.cells["requests.new.natural_person"])
+        cell.value = try #require(cell.value.flatMap { $0 + ExactDecimal(1) })
+        cell.raw = cell.value?.description
+        parsed.report.cells["requests.new.natural_person"] = cell
+        parsed.report.findings = []
+        Validator().validate(&parsed.report)
+        #expect(parsed.report.cells["requests.new.natural_person"]?.flags == ["identity_violation"])
+        #expect(parsed.report.cells["requests.new.total"]?.flags == ["identity_violation"], "R2 of the row: its total too")
+        #expect(parsed.report.cells["proactive.penalty.decisions"]?.flags == [], "in no identity")
+        _ = try db.store.save(parsed, replace: false)
+        return db
+    }
+
+    @Test(arguments: [false, true])
+    func flaggedReportsAreCountedAndCanBeLeftOut(_ exactPath: Bool) throws {
+        let db = try Self.database()
+        var request = TrendRequest(measures: ["applications", "penalties"].compactMap(MeasureCatalog.standard.measure))
+        if exactPath { request.aliases = BureauAliasTable(rows: []) }
+        let rows = try TrendQuery(request).run(on: db.store)
+        #expect(rows.map(\.measure) == ["applications", "penalties"])
+        #expect(rows.map(\.reports) == [2, 2])
+        #expect(rows.map(\.flagged) == [1, 0])
+        request.excludeFlagged = true
+        let clean = try TrendQuery(request).run(on: db.store)
+        #expect(clean.map(\.reports) == [1, 2])
+        #expect(clean[0].value == ExactDecimal(FixtureReport(bureau: "甲县公安局", year: 2023, version: .v2021, granted: 5).applications))
+        #expect(CSV.text(TrendTable.long(rows)).contains(",V2021,,1\r\n"), "flagged_reports is the last column")
+    }
+
+    @Test func theFlagIsStoredAndExported() throws {
+        let db = try Self.database()
+        let flagged = try db.csv("SELECT COUNT(*) AS n FROM facts WHERE flags LIKE '%identity_violation%'")
+        #expect(flagged != "n\r\n0\r\n")
+        let export = OutputSink()
+        let writer = RowWriter(format: .csv, sink: export)
+        writer.begin(Store.exportColumns)
+        try db.store.exportFacts(writer.write)
+        writer.end()
+        #expect(export.text.contains("乙县公安局,2023,requests.new.natural_person,"))
+        #expect(export.text.split(separator: "\r\n").contains { $0.hasPrefix("乙县公安局,2023,requests.new.total,") && $0.contains("identity_violation") })
+    }
+}

@@ -7,7 +7,7 @@ import Testing
 /// aggregate-scope rule and the wide pivot. Expected values are worked out by
 /// hand from the fixture's cells.
 @Suite struct TrendQueryTests {
-    static let header = "group,year,measure,label,value,unit,numerator,denominator,reports,yoy_change,yoy_pct,templates,comparable_yoy\n"
+    static let header = "group,year,measure,label,value,unit,numerator,denominator,reports,yoy_change,yoy_pct,templates,comparable_yoy,flagged_reports\n"
 
     /// The fixture's premise: every report imports with exactly the cells it was given.
     @Test func fixtureReportsImportExactly() throws {
@@ -34,12 +34,12 @@ import Testing
         let db = try TrendDatabase.standard()
         let rows = try db.trend(["penalties"])
         #expect(CSV.text(TrendTable.long(rows)) == CSV.crlf(Self.header + """
-            全部,2018,penalties,行政处罚决定,5,件,,,1,,,V2019,
-            全部,2019,penalties,行政处罚决定,12,件,,,1,7,140,V2019,yes
-            全部,2020,penalties,行政处罚决定,0,件,,,1,-12,-100,V2019,yes
-            全部,2021,penalties,行政处罚决定,22,件,,,2,22,,V2021,yes
-            全部,2022,penalties,行政处罚决定,29,件,,,2,7,31.82,V2021,yes
-            全部,2023,penalties,行政处罚决定,18,件,,,1,-11,-37.93,V2021,yes
+            全部,2018,penalties,行政处罚决定,5,件,,,1,,,V2019,,0
+            全部,2019,penalties,行政处罚决定,12,件,,,1,7,140,V2019,yes,0
+            全部,2020,penalties,行政处罚决定,0,件,,,1,-12,-100,V2019,yes,0
+            全部,2021,penalties,行政处罚决定,22,件,,,2,22,,V2021,yes,0
+            全部,2022,penalties,行政处罚决定,29,件,,,2,7,31.82,V2021,yes,0
+            全部,2023,penalties,行政处罚决定,18,件,,,1,-11,-37.93,V2021,yes,0
 
             """))
     }
@@ -48,12 +48,12 @@ import Testing
         let db = try TrendDatabase.standard()
         let rows = try db.trend(["disclosure_rate"])
         #expect(CSV.text(TrendTable.long(rows)) == CSV.crlf(Self.header + """
-            全部,2018,disclosure_rate,公开率,75,%,3,4,1,,,V2019,
-            全部,2019,disclosure_rate,公开率,77.78,%,7,9,1,2.78,3.71,V2019,yes
-            全部,2020,disclosure_rate,公开率,42.86,%,3,7,1,-34.92,-44.9,V2019,yes
-            全部,2021,disclosure_rate,公开率,77.42,%,24,31,2,34.56,80.63,V2021,yes
-            全部,2022,disclosure_rate,公开率,56,%,14,25,2,-21.42,-27.67,V2021,yes
-            全部,2023,disclosure_rate,公开率,66.67,%,6,9,1,10.67,19.05,V2021,yes
+            全部,2018,disclosure_rate,公开率,75,%,3,4,1,,,V2019,,0
+            全部,2019,disclosure_rate,公开率,77.78,%,7,9,1,2.78,3.71,V2019,yes,0
+            全部,2020,disclosure_rate,公开率,42.86,%,3,7,1,-34.92,-44.9,V2019,yes,0
+            全部,2021,disclosure_rate,公开率,77.42,%,24,31,2,34.56,80.63,V2021,yes,0
+            全部,2022,disclosure_rate,公开率,56,%,14,25,2,-21.42,-27.67,V2021,yes,0
+            全部,2023,disclosure_rate,公开率,66.67,%,6,9,1,10.67,19.05,V2021,yes,0
 
             """))
     }
@@ -219,7 +219,7 @@ import Testing
         #expect(a.mapValues(\.comparableWithPrevious) == [2018: nil, 2019: true, 2020: true, 2021: false, 2022: true, 2023: true])
         #expect(a.mapValues(\.templates) == [2018: "V2019", 2019: "V2019", 2020: "V2019", 2021: "V2021", 2022: "V2021", 2023: "V2021"])
         let csv = CSV.text(TrendTable.long(rows))
-        #expect(csv.contains("\r\n山亭区应急管理局,2021,proactive.normative_doc.issued,第二十条第（一）项 / 行政规范性文件 / 本年制发件数,4,件,,,1,1,33.33,V2021,no\r\n"))
+        #expect(csv.contains("\r\n山亭区应急管理局,2021,proactive.normative_doc.issued,第二十条第（一）项 / 行政规范性文件 / 本年制发件数,4,件,,,1,1,33.33,V2021,no,0\r\n"))
         // Grouped by year as well.
         let year = try db.trend(["proactive.normative_doc.issued"]).series("全部", "proactive.normative_doc.issued")
         #expect(year[2021]?.comparableWithPrevious == false)
@@ -314,7 +314,7 @@ import Testing
         let db = try TrendDatabase.standard()
         let table = TrendTable.long(try db.trend(["backlog_share"], from: 2023), language: "en")
         #expect(CSV.text(table) == CSV.crlf(Self.header + """
-            全部,2023,backlog_share,Backlog share,10,%,1,10,1,,,V2021,
+            全部,2023,backlog_share,Backlog share,10,%,1,10,1,,,V2021,,0
 
             """))
     }

@@ -8,4 +8,6 @@ public struct ReportRecord: Sendable {
     public let scope: BureauScope
     /// Facts by metric key: value (nil when NULL) and status.
     public let facts: [String: (value: ExactDecimal?, status: CellStatus)]
+    /// The metric keys whose cell carries the flag `identity_violation`.
+    public var violations: Set<String> = []
 }

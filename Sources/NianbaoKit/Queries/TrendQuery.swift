@@ -90,13 +90,14 @@ public struct TrendQuery: Sendable {
             case .ratio(let numerator, let denominator, _, _): (numerator, denominator)
             }
         guard let sums = try store.trendSums(Store.TrendSumRequest(
-            numerator: numerator, denominator: denominator, group: groupSQL, filter: filter))
+            numerator: numerator, denominator: denominator, group: groupSQL, filter: filter,
+            excludeFlagged: request.excludeFlagged))
         else { return nil }
         var cells: [String: [Int: TrendCell]] = [:]
         for sum in sums {
             cells[sum.group, default: [:]][sum.year, default: TrendCell()].add(
                 numerator: ExactDecimal(Int(sum.numerator)), denominator: sum.denominator.map { ExactDecimal(Int($0)) },
-                reports: sum.reports, template: sum.template)
+                reports: sum.reports, flagged: sum.flagged, template: sum.template)
         }
         return cells
     }
@@ -160,8 +161,10 @@ public struct TrendQuery: Sendable {
         var cells: [String: [Int: TrendCell]] = [:]
         for record in records {
             guard let (numerator, denominator) = MeasureEvaluator.parts(measure, record.facts) else { continue }
+            let flagged = measure.formula.keys.contains(where: record.violations.contains)
+            if flagged && request.excludeFlagged { continue }
             cells[group(record), default: [:]][record.year, default: TrendCell()].add(
-                numerator: numerator, denominator: denominator, reports: 1, template: record.template)
+                numerator: numerator, denominator: denominator, reports: 1, flagged: flagged ? 1 : 0, template: record.template)
         }
         return cells
     }
@@ -193,13 +196,15 @@ public struct TrendQuery: Sendable {
                     }
                     comparable = measure.comparability == .same || previous.templates == cell.templates
                 }
-                rows.append(TrendRow(
+                var row = TrendRow(
                     group: group, year: year, measure: measure.id, value: value,
                     numerator: measure.isRate && !cell.overflow ? cell.numerator : nil,
                     denominator: measure.isRate && !cell.overflow ? cell.denominator : nil,
                     reports: cell.reports, change: change, changePercent: percent,
                     templates: cell.templates.sorted().map(\.rawValue).joined(separator: "+"),
-                    comparableWithPrevious: comparable))
+                    comparableWithPrevious: comparable)
+                row.flagged = cell.flagged
+                rows.append(row)
                 previous = (year, value, cell.templates)
             }
         }

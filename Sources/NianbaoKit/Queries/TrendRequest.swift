@@ -15,6 +15,8 @@ public struct TrendRequest: Sendable {
     /// Only bodies with a report in every year of the range (`--balanced`),
     /// so a year-over-year change compares the same bodies.
     public var balanced = false
+    /// Leave out reports whose cells of the measure carry `identity_violation` (`--exclude-flagged`).
+    public var excludeFlagged = false
 
     public init(
         measures: [Measure], from: Int? = nil, to: Int? = nil, grouping: TrendGrouping = .year,

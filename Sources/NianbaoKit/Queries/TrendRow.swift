@@ -9,6 +9,8 @@ public struct TrendRow: Sendable, Equatable {
     public let denominator: ExactDecimal?
     /// Reports that contributed a value.
     public let reports: Int
+    /// Reports among them with a cell of the measure in a violated identity (`identity_violation`).
+    public var flagged = 0
     /// Change from the previous year of the same group (nil without that year).
     public let change: ExactDecimal?
     /// `change` in percent of the previous value (nil when it was 0 or absent).

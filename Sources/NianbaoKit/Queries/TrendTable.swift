@@ -10,6 +10,7 @@ public enum TrendTable {
         ResultColumn("reports", numeric: true, chinese: "报告数"), ResultColumn("yoy_change", numeric: true, chinese: "同比变化"),
         ResultColumn("yoy_pct", numeric: true, chinese: "同比变化率(%)"), ResultColumn("templates", chinese: "模板"),
         ResultColumn("comparable_yoy", chinese: "同比可比"),
+        ResultColumn("flagged_reports", numeric: true, chinese: "勾稽不符报告数"),
     ]
 
     /// One row per group, year and measure.
@@ -23,7 +24,7 @@ public enum TrendTable {
                     row.group, String(row.year), row.measure, measure?.label(language), row.value?.description,
                     measure?.unit, row.numerator?.description, row.denominator?.description, String(row.reports),
                     row.change?.description, row.changePercent?.description, row.templates,
-                    row.comparableWithPrevious.map { $0 ? "yes" : "no" },
+                    row.comparableWithPrevious.map { $0 ? "yes" : "no" }, String(row.flagged),
                 ]
             })
     }

@@ -20,6 +20,8 @@ extension Store {
         /// The denominator's sum, for rates.
         let denominator: Int64?
         let reports: Int
+        /// Reports with a cell of the measure flagged `identity_violation`.
+        let flagged: Int
     }
 
     /// What to sum and over which reports.
@@ -30,7 +32,12 @@ extension Store {
         /// SQL for the group of a report (`r`: reports, `b`: bureaus).
         var group: String
         var filter: TrendFilter
+        /// Leave out reports with a flagged cell of the measure.
+        var excludeFlagged = false
     }
+
+    /// SQL: whether the fact `f` carries the flag `identity_violation`.
+    static let violated = "(instr(COALESCE(f.flags, ''), 'identity_violation') > 0)"
 
     /// The sums, or nil when SQLite cannot give them exactly.
     func trendSums(_ request: TrendSumRequest) throws(StoreError) -> [TrendSum]? {
@@ -53,8 +60,10 @@ extension Store {
             // One cell decides alone (its status and value): no grouping per
             // report, so SQLite reads the covering index straight into the join.
             per = """
-                (SELECT f.report_id AS id, f.value AS n, NULL AS d, typeof(f.value) <> 'integer' AS inexact
-                 FROM facts f WHERE f.metric = ? AND f.status IN ('reported', 'derived') AND f.value IS NOT NULL)
+                (SELECT f.report_id AS id, f.value AS n, NULL AS d, typeof(f.value) <> 'integer' AS inexact,
+                        \(Self.violated) AS flagged
+                 FROM facts f WHERE f.metric = ? AND f.status IN ('reported', 'derived') AND f.value IS NOT NULL
+                 \(request.excludeFlagged ? "AND \(Self.violated) = 0" : ""))
                 """
             arguments = [.text(numerator[0])]
         } else {
@@ -68,12 +77,14 @@ extension Store {
             per = """
                 (SELECT f.report_id AS id, \(reportedSum(numerator)) AS n,
                         \(request.denominator == nil ? "NULL" : reportedSum(denominator)) AS d,
-                        SUM(f.status IN ('reported', 'derived') AND typeof(f.value) <> 'integer') AS inexact
+                        SUM(f.status IN ('reported', 'derived') AND typeof(f.value) <> 'integer') AS inexact,
+                        MAX(\(Self.violated)) AS flagged
                  FROM facts f WHERE f.metric IN (\(list(keys)))
                  GROUP BY f.report_id
                  HAVING SUM(f.status IN ('missing', 'ambiguous', 'invalid')
                             OR (f.status IN ('reported', 'derived') AND f.value IS NULL)) = 0
-                    AND \(request.denominator == nil ? "n" : "d") IS NOT NULL)
+                    AND \(request.denominator == nil ? "n" : "d") IS NOT NULL
+                    \(request.excludeFlagged ? "AND MAX(\(Self.violated)) = 0" : ""))
                 """
             arguments = numerator.map(SQLiteValue.text) + denominator.map(SQLiteValue.text) + keys.map(SQLiteValue.text)
         }
@@ -81,7 +92,7 @@ extension Store {
         let (clause, filterArguments) = request.filter.clause()
         let sql = """
             SELECT \(request.group), r.year, r.template,
-                   SUM(COALESCE(per.n, 0)), SUM(per.d), COUNT(*), SUM(per.inexact)
+                   SUM(COALESCE(per.n, 0)), SUM(per.d), COUNT(*), SUM(per.inexact), SUM(per.flagged)
             FROM \(per) per JOIN reports r ON r.id = per.id
             \(needsBureaus ? "JOIN bureaus b ON b.id = r.bureau_id" : "")
             WHERE \(clause) GROUP BY 1, 2, 3
@@ -102,7 +113,7 @@ extension Store {
             if request.denominator != nil && denominator == nil { exact = false }
             sums.append(TrendSum(
                 group: group, year: Int(year), template: template, numerator: numerator, denominator: denominator,
-                reports: Int(row.value(at: 5).int64 ?? 0)))
+                reports: Int(row.value(at: 5).int64 ?? 0), flagged: Int(row.value(at: 7).int64 ?? 0)))
         }
         return exact ? sums : nil
     }

@@ -12,7 +12,9 @@ public struct Validator: Sendable {
     public func validate(_ report: inout ExtractedReport) {
         let identities = catalog.identities(for: report.version)
         deriveBlankTotals(identities, &report.cells)
-        for identity in identities { check(identity, report.cells, &report.findings) }
+        for identity in identities where check(identity, report.cells, &report.findings) {
+            flagViolation(identity, &report.cells)
+        }
         checkRegulationMakers(report, &report.findings)
     }
 
@@ -37,13 +39,33 @@ public struct Validator: Sendable {
 
     // MARK: - Identities
 
-    func check(_ identity: Identity, _ cells: [String: CellValue], _ findings: inout [Finding]) {
+    /// Records a finding when `identity` fails; whether it did.
+    @discardableResult
+    func check(_ identity: Identity, _ cells: [String: CellValue], _ findings: inout [Finding]) -> Bool {
         guard IdentityEvaluator.holds(identity, cells) == false,
             let left = IdentityEvaluator.sum(identity.lhs, cells), let right = IdentityEvaluator.sum(identity.rhs, cells)
-        else { return }
+        else { return false }
         findings.append(Finding(
             rule: identity.rule, severity: .error, metric: identity.total ?? identity.lhs.first?.keys.first,
             message: "\(identity.rule) \(identity.scope): \(describe(identity.lhs, cells)) = \(left) but \(describe(identity.rhs, cells)) = \(right)"))
+        return true
+    }
+
+    /// The flag on every cell of a violated identity: one of its numbers is
+    /// wrong (misread, misplaced, or misprinted) and nothing says which, so
+    /// each value stays as printed and an analyst summing any of them is told.
+    static let violationFlag = "identity_violation"
+
+    /// Flags every stored cell `identity` reads (those that count in a sum:
+    /// reported, derived, blank or `/`).
+    func flagViolation(_ identity: Identity, _ cells: inout [String: CellValue]) {
+        for key in Set(identity.keys) {
+            guard var cell = cells[key], [.reported, .derived, .blank, .notApplicable].contains(cell.status),
+                !cell.flags.contains(Self.violationFlag)
+            else { continue }
+            cell.flags.append(Self.violationFlag)
+            cells[key] = cell
+        }
     }
 
     private func describe(_ terms: [IdentityTerm], _ cells: [String: CellValue]) -> String {
