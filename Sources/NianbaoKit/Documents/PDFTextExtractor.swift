@@ -12,6 +12,7 @@ public enum PDFTextExtractor {
         case toolFailed(status: Int32, message: String)
         case timedOut(seconds: Int)
         case noTextLayer
+        case tooMuchText(limit: Int)
 
         public var description: String {
             switch self {
@@ -21,6 +22,7 @@ public enum PDFTextExtractor {
                 "pdftotext failed (exit \(status)): \(message.isEmpty ? "damaged or encrypted PDF?" : message)"
             case .timedOut(let seconds): "pdftotext did not finish within \(seconds) s (damaged PDF?)"
             case .noTextLayer: "no text layer (scanned PDF?)"
+            case .tooMuchText(let limit): "the PDF's text layer holds more than \(limit >> 20) MB, more than a report ever needs (not a report?)"
             }
         }
     }
@@ -58,13 +60,25 @@ public enum PDFTextExtractor {
         let deadline = DispatchTime.now() + .seconds(timeout)
         let finished = DispatchSemaphore(value: 0)
         let collected = CollectedOutput()
+        // Read at most the text limit (and a byte): a hostile PDF must not fill memory with text.
+        let limit = ReportParser.maximumTextSize + 1
         DispatchQueue.global().async {
-            collected.stdout = output.fileHandleForReading.readDataToEndOfFile()
+            let handle = output.fileHandleForReading
+            while collected.stdout.count < limit {
+                let chunk = (try? handle.read(upToCount: min(1 << 16, limit - collected.stdout.count))) ?? nil
+                guard let chunk, !chunk.isEmpty else { break }
+                collected.stdout.append(chunk)
+            }
             finished.signal()
         }
         if finished.wait(timeout: deadline) == .timedOut {
             process.terminate()
             throw .timedOut(seconds: timeout)
+        }
+        if collected.stdout.count >= limit {
+            process.terminate()
+            process.waitUntilExit()
+            throw .tooMuchText(limit: ReportParser.maximumTextSize)
         }
         process.waitUntilExit()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
