@@ -263,7 +263,7 @@ extension TrendQuery {
                 .map(\.group)
             return "no body of kind “\(kind)”; the database holds \(TrendQuery.sorted(Set(kinds)).joined(separator: ", "))"
         }
-        if all.balanced { return "no body has a report in every year of the range (--balanced)" }
+        if all.balanced { return "no body has a report in every year of the range (--balanced); narrow the years with --from and --to" }
         return "no report matches these filters together"
     }
 }
