@@ -118,4 +118,39 @@ struct PDFTests {
         }
         #expect(PDFTextExtractor.Failure.toolFailed(status: 1, message: "").description.contains("damaged or encrypted PDF?"))
     }
+
+    /// A `pdftotext` stand-in in `directory` that runs `script`.
+    static func standIn(_ script: String, in directory: URL) throws -> URL {
+        let tool = directory.appendingPathComponent("pdftotext")
+        try "#!/bin/sh\n\(script)\n".write(to: tool, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path)
+        return tool
+    }
+
+    /// A text layer larger than the text limit is refused after reading the
+    /// limit, never read whole (a stand-in pdftotext prints 6 MB of text).
+    @Test func aTextLayerBeyondTheLimitIsRefused() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { TestSupport.cleanUp(directory) }
+        let tool = try Self.standIn("head -c 6000000 /dev/zero | tr '\\000' 'x'", in: directory)
+        #expect(throws: PDFTextExtractor.Failure.tooMuchText(limit: ReportParser.maximumTextSize)) {
+            try PDFTextExtractor.text(of: Array("%PDF-1.4".utf8), path: "big.pdf", tool: tool, seconds: 60)
+        }
+    }
+
+    /// A pdftotext that hangs is killed at its time limit, even when started
+    /// from a worker thread whose signal mask blocks SIGTERM (as the importer's are).
+    @Test func aHungPdftotextIsKilledAtItsTimeLimit() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { TestSupport.cleanUp(directory) }
+        let tool = try Self.standIn("exec sleep 120", in: directory)
+        let started = Date()
+        let outcome = DispatchQueue.global().sync {
+            Result { () throws(PDFTextExtractor.Failure) in
+                try PDFTextExtractor.text(of: Array("%PDF-1.4".utf8), path: "hung.pdf", tool: tool, seconds: 1)
+            }
+        }
+        #expect(throws: PDFTextExtractor.Failure.timedOut(seconds: 1)) { try outcome.get() }
+        #expect(Date().timeIntervalSince(started) < 20, "killed, not waited for")
+    }
 }

@@ -39,7 +39,12 @@ public enum PDFTextExtractor {
 
     /// The layout text of the PDF `bytes` (read from `path` when it holds them).
     public static func text(of bytes: [UInt8], path: String) throws(Failure) -> String {
-        guard let executable else { throw .toolMissing }
+        try text(of: bytes, path: path, tool: executable, seconds: timeout)
+    }
+
+    /// The same with the `pdftotext` to run and its time named (tests pass a stand-in).
+    static func text(of bytes: [UInt8], path: String, tool: URL?, seconds timeout: Int) throws(Failure) -> String {
+        guard let executable = tool else { throw .toolMissing }
         var input = path
         var temporary: URL?
         if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) != bytes.count {
@@ -72,12 +77,11 @@ public enum PDFTextExtractor {
             finished.signal()
         }
         if finished.wait(timeout: deadline) == .timedOut {
-            process.terminate()
+            stop(process, reading: output)
             throw .timedOut(seconds: timeout)
         }
         if collected.stdout.count >= limit {
-            process.terminate()
-            process.waitUntilExit()
+            stop(process, reading: output)
             throw .tooMuchText(limit: ReportParser.maximumTextSize)
         }
         process.waitUntilExit()
@@ -87,6 +91,18 @@ public enum PDFTextExtractor {
         let text = String(decoding: collected.stdout, as: UTF8.self)
         guard text.contains(where: { !$0.isWhitespace }) else { throw .noTextLayer }
         return text
+    }
+}
+
+extension PDFTextExtractor {
+    /// Ends `process` for good. SIGKILL, not `terminate()`'s SIGTERM: a
+    /// process started from a Dispatch worker thread inherits that thread's
+    /// signal mask, in which SIGTERM is blocked, so a hung pdftotext would
+    /// outlive its timeout. Closing the pipe ends whatever still writes to it.
+    static func stop(_ process: Process, reading output: Pipe) {
+        kill(process.processIdentifier, SIGKILL)
+        try? output.fileHandleForReading.close()
+        process.waitUntilExit()
     }
 }
 
