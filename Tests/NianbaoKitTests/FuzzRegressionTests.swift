@@ -50,3 +50,18 @@ import Testing
         #expect(dictionary.contains(penalty))
     }
 }
+
+/// Found by the fuzzers (markdown and layout targets): 19-digit numbers in
+/// one identity overflowed Int and trapped the whole import.
+@Suite struct OverflowRegressionTests {
+    @Test(arguments: ["markdown/int64-overflow-in-identity.md", "layout/int64-overflow-in-identity.txt"])
+    func hugeNumbersAreAnErrorFindingNotATrap(_ path: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: FuzzRegressionTests.directory.appendingPathComponent(path)))
+        let parsed = try ReportParser().parse(bytes, path: path)
+        let r1 = parsed.report.findings.filter { $0.rule == "R1" && $0.message.contains("too large to add up") }
+        #expect(!r1.isEmpty, "\(parsed.report.findings.map(\.message))")
+        #expect(r1.allSatisfy { $0.severity == .error })
+        #expect(parsed.report.cells["requests.new.natural_person"]?.value == ExactDecimal("9223372036854775807"), "stored as printed")
+        #expect(parsed.report.cells["requests.new.natural_person"]?.flags.contains("identity_violation") == true)
+    }
+}

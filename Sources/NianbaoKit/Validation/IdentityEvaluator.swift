@@ -13,14 +13,26 @@ public enum IdentityEvaluator {
         return left == right
     }
 
-    /// The sum of `terms`, or nil when a term cannot be read.
+    /// The sum of `terms`, or nil when a term cannot be read or the sum
+    /// leaves 64 bits (a 19-digit number in a damaged table must make the
+    /// identity unknowable, not trap: the fuzzers found this).
     public static func sum(_ terms: [IdentityTerm], _ cells: [String: CellValue]) -> Int? {
         var total = 0
         for term in terms {
             guard let value = value(of: term, cells) else { return nil }
-            total += value
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            if overflow { return nil }
+            total = sum
         }
         return total
+    }
+
+    /// Whether every term of `identity` has a value but a side's sum leaves
+    /// 64 bits: the identity cannot be checked, and the numbers are nonsense.
+    public static func overflows(_ identity: Identity, _ cells: [String: CellValue]) -> Bool {
+        let terms = identity.lhs + identity.rhs
+        guard terms.allSatisfy({ value(of: $0, cells) != nil }) else { return false }
+        return sum(identity.lhs, cells) == nil || sum(identity.rhs, cells) == nil
     }
 
     /// A term's value: a group counts its printed sub-rows, else its merged subtotal row.

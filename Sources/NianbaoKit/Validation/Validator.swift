@@ -42,6 +42,12 @@ public struct Validator: Sendable {
     /// Records a finding when `identity` fails; whether it did.
     @discardableResult
     func check(_ identity: Identity, _ cells: [String: CellValue], _ findings: inout [Finding]) -> Bool {
+        if IdentityEvaluator.overflows(identity, cells) {
+            findings.append(Finding(
+                rule: identity.rule, severity: .error, metric: identity.total ?? identity.lhs.first?.keys.first,
+                message: "\(identity.rule) \(identity.scope): the numbers are too large to add up (more than 19 digits; a damaged table?)"))
+            return true
+        }
         guard IdentityEvaluator.holds(identity, cells) == false,
             let left = IdentityEvaluator.sum(identity.lhs, cells), let right = IdentityEvaluator.sum(identity.rhs, cells)
         else { return false }
