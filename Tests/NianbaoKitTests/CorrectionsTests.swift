@@ -113,6 +113,28 @@ import Testing
         #expect(try migrated.readOnlyQuery("SELECT COUNT(*) FROM findings WHERE rule = 'duplicate_report'").rows == [["0"]])
     }
 
+    /// Duplicates are grouped per scope: two own and two aggregate copies of
+    /// one body-year are two groups of two, not one of four.
+    @Test func duplicateGroupsKeepScopesApart() throws {
+        let db = try TrendDatabase()
+        // Saved as a database from before the rule would hold them: the earlier copies hidden from the check.
+        func saveAgain(_ bureau: String, _ scope: BureauScope) throws {
+            try db.store.connection.execute("UPDATE reports SET canonical_bureau = 'hidden:' || canonical_bureau")
+            try db.save(bureau: bureau, year: 2023, scope: scope, cells: ["proactive.penalty.decisions": "1"])
+            try db.store.connection.execute(
+                "UPDATE reports SET canonical_bureau = substr(canonical_bureau, 8) WHERE canonical_bureau LIKE 'hidden:%'")
+        }
+        try saveAgain("沭阳县人民政府", .own)
+        try saveAgain("沐阳县人民政府", .own)
+        try saveAgain("沭阳县政府", .aggregate)
+        try saveAgain("沐阳县政府", .aggregate)
+        try db.store.connection.execute("UPDATE reports SET canonical_bureau = '沭阳县人民政府'")
+        let groups = try db.store.duplicateGroups()
+        #expect(groups.map(\.count) == [2, 2])
+        #expect(groups.map { Set($0.map(\.scope)) } == [[.own], [.aggregate]] || groups.map { Set($0.map(\.scope)) } == [[.aggregate], [.own]])
+        #expect(groups.flatMap { $0 }.filter { $0.scope == .aggregate }.allSatisfy { $0.description.contains("(aggregate report)") })
+    }
+
     @Test func aggregateAndOwnReportsOfOneNameStayApart() throws {
         let db = try TrendDatabase()
         try db.save(bureau: "沭阳县人民政府", year: 2023, scope: .own, cells: ["proactive.penalty.decisions": "1"])

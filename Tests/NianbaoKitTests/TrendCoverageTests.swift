@@ -43,6 +43,20 @@ import Testing
         #expect(try TrendQuery(request).run(on: db.store).map(\.value) == [11, 11, 13].map(ExactDecimal.init))
     }
 
+    /// "Every year of the range" means the years the database holds, before
+    /// the bureau filter: 乙 alone (2022–2023) is not balanced over 2021–2023,
+    /// on the SQLite and the exact Swift path alike.
+    @Test(arguments: [false, true])
+    func balancedYearsComeBeforeTheFilters(_ exactPath: Bool) throws {
+        let db = try Self.database()
+        var request = TrendRequest(measures: [MeasureCatalog.standard.measure("penalties")!], bureau: "乙县")
+        request.balanced = true
+        if exactPath { request.aliases = BureauAliasTable(rows: []) }
+        #expect(try TrendQuery(request).run(on: db.store).isEmpty)
+        request.bureau = "甲县"
+        #expect(try TrendQuery(request).run(on: db.store).map(\.value) == [10, 11, 12].map(ExactDecimal.init))
+    }
+
     @Test func changesInTheSetOfBodiesAreMeasured() throws {
         let db = try Self.database()
         let changes = try TrendQuery(TrendRequest(measures: [MeasureCatalog.standard.measure("penalties")!])).bodyChanges(on: db.store)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The parts of `word/document.xml` that ``DOCXBodyWalker`` reads, kept in
 /// flat arrays while the XML streams past (``DOCXTreeBuilder``).
 ///
@@ -133,9 +131,5 @@ struct DOCXTree {
     }
 
     /// A span attribute (`w:gridSpan`, `w:gridBefore`) as a count from 1 to `limit`.
-    func span(_ index: Int32, limit: Int) -> Int {
-        guard let text = string(index) else { return 1 }
-        let digits = text.trimmingCharacters(in: .whitespaces).prefix { $0.isASCIIDigit }
-        return min(max(Int(digits) ?? 1, 1), limit)
-    }
+    func span(_ index: Int32, limit: Int) -> Int { MarkupNode.span(string(index), limit: limit) }
 }

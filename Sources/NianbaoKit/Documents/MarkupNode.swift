@@ -37,8 +37,12 @@ struct MarkupNode {
     }
 
     /// A span attribute (`rowspan`, `colspan`) as a count from 1 to `limit`.
-    func span(_ name: String, limit: Int) -> Int {
-        guard let text = attribute(name) else { return 1 }
+    func span(_ name: String, limit: Int) -> Int { Self.span(attribute(name), limit: limit) }
+
+    /// A span attribute's text (`rowspan`, `w:gridSpan`) as a count from 1 to
+    /// `limit`: leading digits only ("2px" is 2), 1 when absent or unreadable.
+    static func span(_ text: String?, limit: Int) -> Int {
+        guard let text else { return 1 }
         let digits = text.trimmingCharacters(in: .whitespaces).prefix { $0.isASCIIDigit }
         return min(max(Int(digits) ?? 1, 1), limit)
     }

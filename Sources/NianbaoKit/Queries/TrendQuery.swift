@@ -9,8 +9,14 @@ import Foundation
 /// own reports are already counted, and adding both would count twice.
 public struct TrendQuery: Sendable {
     public let request: TrendRequest
+    /// The filter every part of the trend counts reports with, made once:
+    /// the exact path consults it for every report.
+    let filter: Store.TrendFilter
 
-    public init(_ request: TrendRequest) { self.request = request }
+    public init(_ request: TrendRequest) {
+        self.request = request
+        filter = Self.filter(for: request)
+    }
 
     public func run(on store: Store) throws(StoreError) -> [TrendRow] {
         // Reports are read into Swift only when some measure cannot be summed in SQLite.
@@ -57,8 +63,9 @@ public struct TrendQuery: Sendable {
         }
     }
 
-    /// The filter every part of the trend counts reports with.
-    var filter: Store.TrendFilter {
+    /// The filter of `request`; `--bureau` also matches the bodies one of
+    /// whose aliases contains its text.
+    static func filter(for request: TrendRequest) -> Store.TrendFilter {
         var aliasTable = BureauAliasTable.bundled
         if let aliases = request.aliases { aliasTable = aliasTable.adding(aliases) }
         let byAlias = request.bureau.map { text in Array(Set(aliasTable.rows.filter { $0.alias.contains(text) }.map(\.canonical))).sorted() }
@@ -117,14 +124,15 @@ public struct TrendQuery: Sendable {
                 records[index].identity = BureauIdentity.resolve(canonical, year: record.year, aliases: table)
             }
         }
-        records = records.filter(matches)
         if request.grouping != .bureau { records = records.filter { $0.scope == .own } }
         if request.balanced {
+            // As the SQL filter has it: the years of the range that hold any report (before the
+            // bureau, region and kind filters), and the bodies with a report in each of them.
             let years = Set(records.map(\.year))
             let presence = Dictionary(grouping: records, by: \.identity.canonical).mapValues { Set($0.map(\.year)) }
             records = records.filter { presence[$0.identity.canonical] == years }
         }
-        return records
+        return records.filter(matches)
     }
 
     private func matches(_ record: ReportRecord) -> Bool {

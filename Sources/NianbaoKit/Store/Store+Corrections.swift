@@ -7,14 +7,14 @@ import NianbaoSQLite
 extension Store {
     static let storedReportColumns = """
         r.id, b.name, COALESCE(r.canonical_bureau, b.name), r.year, r.source_path, r.sha256,
-        (SELECT COUNT(*) FROM facts f WHERE f.report_id = r.id)
+        (SELECT COUNT(*) FROM facts f WHERE f.report_id = r.id), r.scope
         """
 
     static func storedReport(_ row: Row) -> StoredReport {
         StoredReport(
             id: row[0].int64 ?? 0, bureau: row[1].string ?? "", canonicalBureau: row[2].string ?? "",
-            year: Int(row[3].int64 ?? 0), sourcePath: row[4].string ?? "", sha256: row[5].string ?? "",
-            facts: Int(row[6].int64 ?? 0))
+            year: Int(row[3].int64 ?? 0), scope: row[7].string.flatMap(BureauScope.init(rawValue:)) ?? .own,
+            sourcePath: row[4].string ?? "", sha256: row[5].string ?? "", facts: Int(row[6].int64 ?? 0))
     }
 
     /// The reports a new report of `identity` for `year` and `scope` would
@@ -77,11 +77,13 @@ extension Store {
                 SELECT \(Self.storedReportColumns) FROM reports r JOIN bureaus b ON b.id = r.bureau_id
                 JOIN (SELECT canonical_bureau, year, scope FROM reports GROUP BY canonical_bureau, year, scope HAVING COUNT(*) > 1) d
                   ON d.canonical_bureau = r.canonical_bureau AND d.year = r.year AND d.scope = r.scope
-                ORDER BY r.canonical_bureau, r.year, r.id
+                ORDER BY r.canonical_bureau, r.year, r.scope, r.id
                 """)
             var groups: [[StoredReport]] = []
             for report in rows.map(Self.storedReport) {
-                if let last = groups.last?.last, last.canonicalBureau == report.canonicalBureau, last.year == report.year {
+                if let last = groups.last?.last, last.canonicalBureau == report.canonicalBureau, last.year == report.year,
+                    last.scope == report.scope
+                {
                     groups[groups.count - 1].append(report)
                 } else {
                     groups.append([report])

@@ -111,8 +111,9 @@ public final class Store {
         let report = parsed.report
         // One report per canonical body, year and scope: a conflict is found
         // before anything is written, so it never needs a rollback.
-        let identity = BureauIdentity.resolve(report.bureau, year: report.year, aliases: aliases)
-        var replaced = try collisions(bureau: report.bureau, canonical: identity.canonical, year: report.year, scope: report.scope)
+        // The canonical name alone (region and kind come later, in storeIdentity).
+        let canonical = aliases.canonical(report.bureau, year: report.year)
+        var replaced = try collisions(bureau: report.bureau, canonical: canonical, year: report.year, scope: report.scope)
         if let first = replaced.first, !replace {
             throw StoreError.conflict(bureau: report.bureau, year: report.year, existing: first)
         }

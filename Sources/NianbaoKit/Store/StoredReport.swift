@@ -7,22 +7,15 @@ public struct StoredReport: Sendable, Equatable {
     /// The body it is filed under, after aliases.
     public let canonicalBureau: String
     public let year: Int
+    /// A body's own report, or a government's consolidated one: two reports of one body and year, never duplicates.
+    public let scope: BureauScope
     public let sourcePath: String
     public let sha256: String
     public let facts: Int
 
-    public init(id: Int64, bureau: String, canonicalBureau: String, year: Int, sourcePath: String, sha256: String, facts: Int) {
-        self.id = id
-        self.bureau = bureau
-        self.canonicalBureau = canonicalBureau
-        self.year = year
-        self.sourcePath = sourcePath
-        self.sha256 = sha256
-        self.facts = facts
-    }
-
     /// "山亭区应急管理局 2023 (printed 山亭区应急局, from FILE)".
     public var description: String {
-        canonicalBureau + " \(year)" + (bureau == canonicalBureau ? "" : " (printed \(bureau))") + ", from " + sourcePath
+        canonicalBureau + " \(year)" + (scope == .aggregate ? " (aggregate report)" : "")
+            + (bureau == canonicalBureau ? "" : " (printed \(bureau))") + ", from " + sourcePath
     }
 }
