@@ -152,7 +152,7 @@ enum FormatFixtures {
         try write("layout.txt", Data(LayoutTextRenderer.render(make(3, "南京市栖霞区交通运输局", 2023, .v2021), quirks: .all).utf8), .text, .columns)
         try write("tabbed.txt", Data(TextReportRenderer.render(make(4, "重庆市开州区公安局", 2019, .v2019)).utf8), .text, .tabbed)
         if FormatFixtures.hasPDFToText {
-            try write("libreoffice.pdf", try Data(contentsOf: FormatFixtures.url("synthetic-v2021-libreoffice.pdf")), .pdf, .columns)
+            try write("libreoffice.pdf", try Data(contentsOf: FormatFixtures.url("synthetic-v2021-libreoffice.pdf")), .pdf)
         }
         if TestSupport.hasCorpus {
             let corpus = TestSupport.corpus.appendingPathComponent("shuyang-county-gov-2025.ocr.md")

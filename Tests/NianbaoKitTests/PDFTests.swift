@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import NianbaoKit
 
-/// PDF files through poppler's `pdftotext -layout`: a LibreOffice export of a
-/// synthetic report, a scan without text layer, a truncated file.
+/// PDF files through poppler's `pdftotext`: a LibreOffice export of a
+/// synthetic report read from word positions, a scan without text layer, a truncated file.
 @Suite(.enabled(if: FormatFixtures.hasPDFToText, "pdftotext (poppler-utils) is not installed: PDF tests skipped"))
 struct PDFTests {
     static let fixture = "synthetic-v2021-libreoffice.pdf"
@@ -18,17 +18,12 @@ struct PDFTests {
         let synthetic = try FormatFixtures.expected("synthetic-v2021-libreoffice.json")
         let parsed = try TestSupport.parse(FormatFixtures.url(Self.fixture))
         #expect(parsed.source.format == .pdf)
-        #expect(parsed.source.layout == .columns)
+        #expect(parsed.source.layout == nil, "PDF tables are read from word positions, not from a text layout")
         #expect(parsed.report.metadata.publishedOn == synthetic.publishedOn)
         let problems = RoundTrip.mismatches(parsed, synthetic)
-        // Known gap: LibreOffice's PDF puts fragments of the group column on
-        // the label lines of three section-三 rows (（四）2., （六）1., （六）2.);
-        // the layout reader ignores horizontal position, so those 21 cells stay
-        // NULL with findings (never a wrong number: see the next test).
-        withKnownIssue("group-column fragments inside label lines of a LibreOffice PDF") {
-            #expect(problems.isEmpty, "\(RoundTrip.summary(problems, limit: 30))\nfindings: \(parsed.report.findings.map(\.message))")
-        }
-        #expect(problems.count <= 21, "\(RoundTrip.summary(problems, limit: 30))")
+        // The group column's fragments (（四）无法提供 split over three lines
+        // beside two rows) stay apart from the row labels: every cell exact.
+        #expect(problems.isEmpty, "\(RoundTrip.summary(problems, limit: 30))\nfindings: \(parsed.report.findings.map(\.message))")
     }
 
     /// Whatever it cannot place, the importer never stores a number the PDF does not print there.

@@ -24,7 +24,7 @@ final class DOCXTreeBuilder {
 
     private(set) var tree = DOCXTree()
     private(set) var failure: Failure?
-    private var context: xmlParserCtxtPtr?
+    private var parser: SAXPushParser?
     /// The kept elements that are open, innermost last, each with the
     /// sibling before it (to take back an empty element).
     private var open: [(index: Int32, previous: Int32)] = []
@@ -36,7 +36,6 @@ final class DOCXTreeBuilder {
 
     init() {
         var handler = xmlSAXHandler()
-        handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, name, _, _, _, _, attributeCount, _, attributes in
             guard let context, let name else { return }
             DOCXTreeBuilder.from(context).start(name, attributeCount: Int(attributeCount), attributes: attributes)
@@ -52,16 +51,7 @@ final class DOCXTreeBuilder {
         handler.characters = characters
         handler.ignorableWhitespace = characters
         handler.cdataBlock = characters
-        context = xmlCreatePushParserCtxt(&handler, Unmanaged.passUnretained(self).toOpaque(), nil, 0, "document.xml")
-        let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-        if let context { xmlCtxtUseOptions(context, Int32(options)) }
-    }
-
-    deinit {
-        if let context {
-            if let document = context.pointee.myDoc { xmlFreeDoc(document) }
-            xmlFreeParserCtxt(context)
-        }
+        parser = SAXPushParser(handler: &handler, user: Unmanaged.passUnretained(self).toOpaque(), name: "document.xml")
     }
 
     private static func from(_ context: UnsafeMutableRawPointer) -> DOCXTreeBuilder {
@@ -71,26 +61,14 @@ final class DOCXTreeBuilder {
     /// Parses the next chunk of XML; false once parsing has stopped.
     @discardableResult
     func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let context, failure == nil else { return false }
-        var offset = 0
-        // xmlParseChunk takes an Int32 count.
-        while offset < bytes.count && failure == nil {
-            let count = min(bytes.count - offset, 1 << 20)
-            let start = bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
-            if xmlParseChunk(context, start, Int32(count), 0) != 0 || context.pointee.wellFormed == 0 {
-                failure = failure ?? .invalidXML
-            }
-            offset += count
-        }
+        guard let parser, failure == nil else { return false }
+        if !parser.feed(bytes) { failure = failure ?? .invalidXML }
         return failure == nil
     }
 
     /// Ends the document and returns the tree, or why it cannot be read.
     func finish() -> Result<DOCXTree, Failure> {
-        if let context, failure == nil {
-            if xmlParseChunk(context, nil, 0, 1) != 0 || context.pointee.wellFormed == 0 { failure = .invalidXML }
-        }
-        if context == nil { failure = .invalidXML }
+        if failure == nil, parser?.finish() != true { failure = .invalidXML }
         if let failure { return .failure(failure) }
         guard tree.count > 0 else { return .failure(.invalidXML) }
         return .success(tree)
@@ -98,7 +76,7 @@ final class DOCXTreeBuilder {
 
     private func stop(_ reason: Failure) {
         failure = failure ?? reason
-        if let context { xmlStopParser(context) }
+        parser?.stop()
     }
 
     // MARK: - SAX events
@@ -110,7 +88,7 @@ final class DOCXTreeBuilder {
             skipping += 1
             return
         }
-        let name = Self.lowercased(localName)
+        let name = SAXNames.lowercased(localName)
         let parent = open.last?.index ?? -1
         let parentName = parent >= 0 ? tree[parent].name : nil
         let kind = DOCXTree.Name.known[name] ?? .other
@@ -127,7 +105,7 @@ final class DOCXTreeBuilder {
         }
         guard tree.count < Self.maximumElements else { return stop(.tooManyElements) }
         let value = kind == .gridSpan || kind == .vMerge || kind == .gridBefore
-            ? Self.attribute("val", count: attributeCount, attributes) : nil
+            ? SAXNames.attribute("val", count: attributeCount, attributes) : nil
         let previous = parent >= 0 ? tree.lastChild(parent) : -1
         open.append((tree.append(kind, under: parent, string: value), previous))
     }
@@ -152,28 +130,5 @@ final class DOCXTreeBuilder {
         textSize += bytes.count
         guard textSize <= ReportParser.maximumTextSize else { return stop(.tooMuchText) }
         tree.appendText(String(decoding: bytes, as: UTF8.self), under: current)
-    }
-
-    /// The lower-cased text of a libxml2 name.
-    private static func lowercased(_ name: UnsafePointer<xmlChar>) -> String {
-        let bytes = UnsafeBufferPointer(start: name, count: Int(strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
-        guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(decoding: bytes, as: UTF8.self) }
-        let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        return String(decoding: lowered, as: UTF8.self)
-    }
-
-    /// The value of the attribute whose local name is `name` (SAX2 passes
-    /// five pointers per attribute: local name, prefix, URI, value start, value end).
-    private static func attribute(
-        _ name: String, count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-    ) -> String? {
-        guard let attributes else { return nil }
-        for index in 0..<count {
-            guard let local = attributes[index * 5], lowercased(local) == name,
-                let start = attributes[index * 5 + 3], let end = attributes[index * 5 + 4], end >= start
-            else { continue }
-            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-        }
-        return nil
     }
 }

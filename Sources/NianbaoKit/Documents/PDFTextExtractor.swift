@@ -1,7 +1,8 @@
 import Foundation
 
-/// Gets a PDF's text layer through poppler's `pdftotext -layout`, which keeps
-/// the page's columns as runs of spaces for ``LayoutTextReader``.
+/// Gets a PDF's text layer through poppler's `pdftotext`: as words with their
+/// boxes (`-bbox-layout`) for ``PDFLayoutReader``, which reads tables by
+/// position, or as layout text (`-layout`, columns as runs of spaces).
 ///
 /// A separate process per file: poppler is the well-kept PDF text extractor,
 /// and a hostile PDF that hangs or crashes it cannot take nianbao down.
@@ -13,6 +14,7 @@ public enum PDFTextExtractor {
         case timedOut(seconds: Int)
         case noTextLayer
         case tooMuchText(limit: Int)
+        case unreadableOutput
 
         public var description: String {
             switch self {
@@ -23,6 +25,7 @@ public enum PDFTextExtractor {
             case .timedOut(let seconds): "pdftotext did not finish within \(seconds) s (damaged PDF?)"
             case .noTextLayer: "no text layer (scanned PDF?)"
             case .tooMuchText(let limit): "the PDF's text layer holds more than \(limit >> 20) MB, more than a report ever needs (not a report?)"
+            case .unreadableOutput: "pdftotext wrote word boxes nianbao cannot read (damaged PDF?)"
             }
         }
     }
@@ -44,6 +47,39 @@ public enum PDFTextExtractor {
 
     /// The same with the `pdftotext` to run and its time named (tests pass a stand-in).
     static func text(of bytes: [UInt8], path: String, tool: URL?, seconds timeout: Int) throws(Failure) -> String {
+        let output = try run(["-layout"], on: bytes, path: path, tool: tool, seconds: timeout, limit: ReportParser.maximumTextSize)
+        let text = String(decoding: output, as: UTF8.self)
+        guard text.contains(where: { !$0.isWhitespace }) else { throw .noTextLayer }
+        return text
+    }
+
+    /// Word boxes take about 25 bytes of markup per byte of text.
+    static let wordOutputLimit = 16 * ReportParser.maximumTextSize
+
+    /// The words of the PDF `bytes` with their boxes, and each page's size.
+    public static func words(of bytes: [UInt8], path: String) throws(Failure) -> PDFPages {
+        try words(of: bytes, path: path, tool: executable, seconds: timeout)
+    }
+
+    /// The same with the `pdftotext` to run and its time named (tests pass a stand-in).
+    static func words(of bytes: [UInt8], path: String, tool: URL?, seconds timeout: Int) throws(Failure) -> PDFPages {
+        let output = try run(["-bbox-layout"], on: bytes, path: path, tool: tool, seconds: timeout, limit: wordOutputLimit)
+        switch PDFWordParser.parse(output) {
+        case .failure(.tooManyWords): throw .tooMuchText(limit: ReportParser.maximumTextSize)
+        case .failure(.invalidOutput): throw .unreadableOutput
+        case .success(let parsed):
+            guard !parsed.words.isEmpty else { throw .noTextLayer }
+            let size = parsed.words.reduce(0) { $0 + $1.text.utf8.count }
+            guard size <= ReportParser.maximumTextSize else { throw .tooMuchText(limit: ReportParser.maximumTextSize) }
+            return PDFPages(words: parsed.words, sizes: parsed.pageSizes.map { PDFPages.Size(width: $0.width, height: $0.height) })
+        }
+    }
+
+    /// Runs `pdftotext` with `arguments` on the PDF and returns what it
+    /// writes, at most `limit` bytes (a hostile PDF must not fill memory).
+    private static func run(
+        _ arguments: [String], on bytes: [UInt8], path: String, tool: URL?, seconds timeout: Int, limit: Int
+    ) throws(Failure) -> Data {
         guard let executable = tool else { throw .toolMissing }
         var input = path
         var temporary: URL?
@@ -57,7 +93,7 @@ public enum PDFTextExtractor {
 
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["-layout", "-enc", "UTF-8", "-q", input, "-"]
+        process.arguments = arguments + ["-enc", "UTF-8", "-q", input, "-"]
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -65,12 +101,12 @@ public enum PDFTextExtractor {
         let deadline = DispatchTime.now() + .seconds(timeout)
         let finished = DispatchSemaphore(value: 0)
         let collected = CollectedOutput()
-        // Read at most the text limit (and a byte): a hostile PDF must not fill memory with text.
-        let limit = ReportParser.maximumTextSize + 1
+        // Read at most the limit (and a byte), then stop.
+        let cap = limit + 1
         DispatchQueue.global().async {
             let handle = output.fileHandleForReading
-            while collected.stdout.count < limit {
-                let chunk = (try? handle.read(upToCount: min(1 << 16, limit - collected.stdout.count))) ?? nil
+            while collected.stdout.count < cap {
+                let chunk = (try? handle.read(upToCount: min(1 << 16, cap - collected.stdout.count))) ?? nil
                 guard let chunk, !chunk.isEmpty else { break }
                 collected.stdout.append(chunk)
             }
@@ -80,7 +116,7 @@ public enum PDFTextExtractor {
             stop(process, reading: output)
             throw .timedOut(seconds: timeout)
         }
-        if collected.stdout.count >= limit {
+        if collected.stdout.count >= cap {
             stop(process, reading: output)
             throw .tooMuchText(limit: ReportParser.maximumTextSize)
         }
@@ -88,9 +124,7 @@ public enum PDFTextExtractor {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .split(separator: "\n").first.map(String.init) ?? ""
         guard process.terminationStatus == 0 else { throw .toolFailed(status: process.terminationStatus, message: message) }
-        let text = String(decoding: collected.stdout, as: UTF8.self)
-        guard text.contains(where: { !$0.isWhitespace }) else { throw .noTextLayer }
-        return text
+        return collected.stdout
     }
 }
 

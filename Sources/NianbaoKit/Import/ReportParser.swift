@@ -114,14 +114,13 @@ public struct ReportParser: Sendable {
             let layout = TextLayout.detect(decoded.text)
             return (layout.read(decoded.text), decoded.encoding, layout)
         case .pdf:
-            let text: String
+            let pages: PDFPages
             do {
-                text = try PDFTextExtractor.text(of: bytes, path: path)
+                pages = try PDFTextExtractor.words(of: bytes, path: path)
             } catch {
                 throw ImportFailure(path: path, reason: error.description)
             }
-            try Self.checkTextSize(text.utf8.count, path: path)
-            return (LayoutTextReader.read(text), nil, .columns)
+            return (PDFLayoutReader.read(pages), nil, nil)
         case .ole:
             throw ImportFailure(path: path, reason: "legacy .doc/.wps (OLE) file: convert to DOCX or PDF first")
         case .docx:

@@ -1,0 +1,90 @@
+/// The value columns of one part of a PDF table, as horizontal bands: from
+/// the leaf header cells above the numbers (a header over two or more
+/// separate headers spans them and is not a column), or from the numbers
+/// themselves where there is no header (a table continued on a new page) or
+/// where the header shows fewer columns than the numbers do.
+struct PDFColumns: Sendable {
+    struct Band: Sendable {
+        var x0: Double
+        var x1: Double
+        /// The header words over the band (empty for a band told by numbers).
+        var words: [PDFWord]
+
+        var center: Double { (x0 + x1) / 2 }
+    }
+
+    var bands: [Band]
+
+    /// The columns of header `words` (those in the value area) over `values`
+    /// (every value-area word of the body).
+    init(header words: [PDFWord], values: [PDFWord]) {
+        let leaves = Self.clusters(words.filter { !Self.spans($0, over: words) })
+        let numbers = Self.clusters(values)
+        // Two separate stacks of numbers under one header: the header is not the whole story.
+        let crowded = numbers.contains { a in
+            numbers.contains { b in a.x1 < b.x0 && Self.home(a.center, in: leaves) == Self.home(b.center, in: leaves) }
+        }
+        if leaves.isEmpty {
+            bands = numbers
+        } else if crowded {
+            bands = (numbers + leaves.filter { leaf in !numbers.contains { $0.x0 < leaf.x1 && leaf.x0 < $0.x1 } })
+                .sorted { $0.x0 < $1.x0 }
+        } else {
+            bands = leaves
+        }
+    }
+
+    init(bands: [Band]) { self.bands = bands }
+
+    /// Whether header word `word` spans other header cells: it stands over
+    /// two or more header words below it that do not overlap each other.
+    static func spans(_ word: PDFWord, over words: [PDFWord]) -> Bool {
+        let below = words.filter { other in
+            (other.page > word.page || (other.page == word.page && other.y0 >= word.y1 - 0.3 * word.height))
+                && word.horizontalOverlap(other) > 0.5
+        }
+        return below.contains { a in below.contains { b in a.x1 <= b.x0 } }
+    }
+
+    /// Words grouped into bands by horizontal overlap (a stacked header, a column of numbers).
+    static func clusters(_ words: [PDFWord]) -> [Band] {
+        var bands: [Band] = []
+        for word in words.sorted(by: { $0.x0 < $1.x0 }) {
+            if let last = bands.last, word.x0 < last.x1 - 0.5 {
+                bands[bands.count - 1].x1 = max(last.x1, word.x1)
+                bands[bands.count - 1].words.append(word)
+            } else {
+                bands.append(Band(x0: word.x0, x1: word.x1, words: [word]))
+            }
+        }
+        return bands
+    }
+
+    /// The band whose share of the line (up to the midpoints between
+    /// neighbouring bands) holds `x`.
+    static func home(_ x: Double, in bands: [Band]) -> Int? {
+        guard !bands.isEmpty else { return nil }
+        for index in bands.indices.dropLast() where x < (bands[index].x1 + bands[index + 1].x0) / 2 { return index }
+        return bands.count - 1
+    }
+
+    /// The column of a value word, or nil when it stands between two columns
+    /// (outside both bands, near the midpoint): never a guess.
+    func column(of word: PDFWord) -> Int? {
+        guard let index = Self.home(word.centerX, in: bands) else { return nil }
+        let band = bands[index]
+        if word.centerX >= band.x0 - 0.5 && word.centerX <= band.x1 + 0.5 { return index }
+        // Outside its band: certain only when clearly nearer it than the neighbour on that side.
+        let neighbour = word.centerX < band.x0 ? index - 1 : index + 1
+        guard bands.indices.contains(neighbour) else { return index }
+        let other = bands[neighbour]
+        let toBand = word.centerX < band.x0 ? band.x0 - word.centerX : word.centerX - band.x1
+        let toOther = word.centerX < other.x0 ? other.x0 - word.centerX : word.centerX - other.x1
+        return toBand * 2 < toOther ? index : nil
+    }
+
+    /// The header text of band `index`: its words top to bottom.
+    func title(_ index: Int) -> String {
+        PDFTableBuilder.text(of: bands[index].words)
+    }
+}

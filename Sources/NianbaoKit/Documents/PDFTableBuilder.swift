@@ -1,0 +1,121 @@
+/// Builds the rows of one PDF table from where its words stand.
+///
+/// The table is cut into parts at header lines (text above the numbers'
+/// columns after a row of numbers): each part has its own columns
+/// (``PDFColumns``). In a part, rows are anchored on the numbers — words on
+/// one baseline, plus a number's wrapped remainder right below it in its own
+/// column ("300" / "1" is 3001) — and labels join them by position
+/// (``PDFLabelBlocks``): a label wrapped over several lines stays one label,
+/// the group column (（三）不予公开 …) stays apart from the row labels, and a
+/// label beside no numbers is a row of blanks of its own.
+///
+/// Rows come out as grid rows: [group], [label], then one cell per column,
+/// blank where the column is empty. A number that stands between two columns,
+/// or two numbers side by side in one column, add a cell, so the row shows
+/// more values than columns and the extractor leaves it NULL with a finding.
+struct PDFTableBuilder {
+    let lines: [PDFLine]
+
+    /// A word with the index of its line in `lines` and whether it reads as a value.
+    struct Item {
+        let word: PDFWord
+        let line: Int
+        let isValue: Bool
+    }
+
+    func rows() -> [TableRow] {
+        let items = lines.indices.map { index in
+            lines[index].words.indices.map { Item(word: lines[index].words[$0], line: index, isValue: Self.isValue($0, in: lines[index])) }
+        }
+        guard let valueLeft = items.joined().filter(\.isValue).map(\.word.x0).min() else {
+            return lines.map(Self.gapRow)
+        }
+        var rows: [TableRow] = []
+        var columns: PDFColumns?
+        for part in parts(items, valueLeft: valueLeft) {
+            let built = PDFTablePart(lines: lines, items: items, header: part.header, body: part.body)
+                .rows(inheriting: columns, valueLeft: valueLeft)
+            rows += built.rows
+            columns = built.columns ?? columns
+        }
+        return rows
+    }
+
+    /// Header and body lines of each part: a part starts at a line without
+    /// values whose text reaches into the value area after a line with values.
+    private func parts(_ items: [[Item]], valueLeft: Double) -> [(header: [Int], body: [Int])] {
+        var parts: [(header: [Int], body: [Int])] = [([], [])]
+        var inBody = false
+        for (index, line) in items.enumerated() {
+            let hasValue = line.contains(where: \.isValue)
+            let reachesValues = !hasValue && line.contains { $0.word.centerX >= valueLeft }
+            if reachesValues && inBody {
+                parts.append(([], []))
+                inBody = false
+            }
+            if hasValue { inBody = true }
+            if inBody { parts[parts.count - 1].body.append(index) } else { parts[parts.count - 1].header.append(index) }
+        }
+        return parts
+    }
+
+    /// Whether word `index` of `line` is a value cell: a number or a
+    /// not-applicable mark standing apart from any label text (a list marker
+    /// "1." or a year glued to its 年 is label).
+    static func isValue(_ index: Int, in line: PDFLine) -> Bool {
+        let words = line.words
+        let text = words[index].text
+        guard ValueParser.isValueLike(text), !ValueParser.isBlank(text), !".、．".contains(text.last!) else { return false }
+        let tight = 0.2 * line.height
+        if index > 0, words[index].x0 - words[index - 1].x1 < tight, !ValueParser.isValueLike(words[index - 1].text) { return false }
+        if index + 1 < words.count, words[index + 1].x0 - words[index].x1 < tight, !ValueParser.isValueLike(words[index + 1].text) {
+            return false
+        }
+        return true
+    }
+
+    /// "1.", "2、", "（三）", "(3)", "四、": how a list item starts.
+    static func startsWithListMarker(_ text: String) -> Bool {
+        let characters = Array(text.prefix(5))
+        guard let first = characters.first else { return false }
+        if first.isASCIIDigit {
+            let digits = characters.prefix { $0.isASCIIDigit }.count
+            return digits < characters.count && ".、．)）".contains(characters[digits])
+        }
+        if first == "（" || first == "(" {
+            return characters.dropFirst().prefix(3).contains { $0 == "）" || $0 == ")" }
+                && characters.count > 1 && ("一二三四五六七八九十".contains(characters[1]) || characters[1].isASCIIDigit)
+        }
+        return characters.count >= 2 && "一二三四五六七八九十".contains(first) && characters[1] == "、"
+    }
+
+    /// A line of a table without numbers, cut into cells at wide gaps.
+    static func gapRow(_ line: PDFLine) -> TableRow {
+        var cells: [[PDFWord]] = []
+        for word in line.words {
+            if let last = cells.last?.last, word.x0 - last.x1 < 0.35 * line.height {
+                cells[cells.count - 1].append(word)
+            } else {
+                cells.append([word])
+            }
+        }
+        return TableRow(cells: cells.map { TableCell(PDFLine.join($0), line: line.number) }, line: line.number)
+    }
+
+    /// Words of one cell as text: line by line top to bottom, each line's
+    /// words left to right; lines joined without a space (wrapped text, a
+    /// wrapped number "300" + "1").
+    static func text(of words: [PDFWord]) -> String {
+        var lines: [[PDFWord]] = []
+        for word in words.sorted(by: { ($0.page, $0.centerY) < ($1.page, $1.centerY) }) {
+            if let last = lines.last?.first, last.page == word.page,
+                min(last.y1, word.y1) - max(last.y0, word.y0) >= 0.5 * min(last.height, word.height)
+            {
+                lines[lines.count - 1].append(word)
+            } else {
+                lines.append([word])
+            }
+        }
+        return lines.map { PDFLine.join($0.sorted { $0.x0 < $1.x0 }) }.joined()
+    }
+}

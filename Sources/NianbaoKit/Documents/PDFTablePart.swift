@@ -1,0 +1,144 @@
+/// One part of a PDF table (its header lines and the body under them) read
+/// into grid rows; see ``PDFTableBuilder``.
+struct PDFTablePart {
+    let lines: [PDFLine]
+    let items: [[PDFTableBuilder.Item]]
+    let header: [Int]
+    let body: [Int]
+
+    /// The part's rows and the columns it used (for a continuation without header).
+    func rows(inheriting inherited: PDFColumns?, valueLeft regionLeft: Double) -> (rows: [TableRow], columns: PDFColumns?) {
+        let bodyItems = body.flatMap { items[$0] }
+        let left = bodyItems.filter(\.isValue).map(\.word.x0).min() ?? inherited?.bands.first?.x0 ?? regionLeft
+        func inValueArea(_ item: PDFTableBuilder.Item) -> Bool { item.isValue || item.word.centerX >= left - 0.5 }
+        let headerWords = header.flatMap { items[$0] }.map(\.word)
+        let headerValues = headerWords.filter { $0.centerX >= left - 0.5 }
+        let bodyValues = bodyItems.filter(inValueArea).map(\.word)
+        let columns =
+            !headerValues.isEmpty
+            ? PDFColumns(header: headerValues, values: bodyValues)
+            : inherited ?? PDFColumns(header: [], values: bodyValues)
+        guard !columns.bands.isEmpty else { return ((header + body).map { PDFTableBuilder.gapRow(lines[$0]) }, nil) }
+
+        var rows = numberRows(columns: columns, inValueArea: inValueArea)
+        let labelWords = bodyItems.filter { !inValueArea($0) }
+        let leftStarts = body.compactMap { index -> Double? in
+            let line = items[index]
+            guard line.contains(where: \.isValue) else { return nil }
+            return PDFLabelBlocks.labelStart(line.filter { !inValueArea($0) }.map(\.word), height: lines[index].height)
+        }
+        let labels = PDFLabelBlocks(
+            words: labelWords.map(\.word), lines: labelWords.map { lines[$0.line] }, rows: rows,
+            labelColumnLeft: leftStarts.isEmpty ? nil : leftStarts.sorted()[leftStarts.count / 2])
+        let hasGroups = labels.assign(to: &rows)
+        let hasLabels = !labelWords.isEmpty || headerWords.contains { $0.centerX < left - 0.5 }
+        let prefix = (hasGroups ? 1 : 0) + (hasLabels ? 1 : 0)
+
+        var result = headerRows(columns: columns, left: left, prefix: prefix)
+        for row in rows.sorted(by: { ($0.page, $0.top) < ($1.page, $1.top) }) {
+            var cells: [TableCell] = []
+            if hasGroups { cells.append(TableCell(row.groups.map(PDFTableBuilder.text(of:)).joined(), line: row.line)) }
+            if hasLabels { cells.append(TableCell(PDFTableBuilder.text(of: row.labels), line: row.line)) }
+            for index in columns.bands.indices {
+                cells.append(TableCell(row.values[index].map(PDFTableBuilder.text(of:)) ?? "", line: row.line))
+            }
+            // What cannot be placed makes the row longer than its columns: NULL with a finding, never a guess.
+            cells += row.strays.map { TableCell($0.text, line: row.line) }
+            result.append(TableRow(cells: cells, line: row.line))
+        }
+        return (result, columns)
+    }
+
+    /// The body's rows anchored on numbers, line by line.
+    private func numberRows(columns: PDFColumns, inValueArea: (PDFTableBuilder.Item) -> Bool) -> [PDFTableRow] {
+        var rows: [PDFTableRow] = []
+        for index in body {
+            let placed = items[index].filter(inValueArea).map { ($0.word, columns.column(of: $0.word)) }
+            guard let first = placed.first?.0 else { continue }
+            if !rows.isEmpty, merge(placed, into: &rows[rows.count - 1], columns: columns) { continue }
+            var row = PDFTableRow(
+                page: first.page, top: placed.map(\.0.y0).min()!, bottom: placed.map(\.0.y1).max()!, line: lines[index].number,
+                hasNumbers: true)
+            for (word, column) in placed {
+                if let column, row.values[column] == nil { row.values[column] = [word] } else { row.strays.append(word) }
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// Adds a line's numbers to `row` when they belong to it: on its
+    /// baseline in columns it leaves empty, or right below a number that
+    /// filled its column (the rest of a wrapped number). False when the line
+    /// is a row of its own.
+    private func merge(_ placed: [(PDFWord, Int?)], into row: inout PDFTableRow, columns: PDFColumns) -> Bool {
+        guard placed.allSatisfy({ $0.0.page == row.page }) else { return false }
+        var continues = false
+        for (word, column) in placed {
+            guard let column, let above = row.values[column]?.max(by: { $0.y1 < $1.y1 }) else { continue }
+            let band = columns.bands[column]
+            let filled = band.words.isEmpty || above.width + 0.6 * above.height >= band.x1 - band.x0
+            guard filled, word.y0 >= above.centerY, word.y0 - above.y1 <= 0.5 * word.height, word.horizontalOverlap(above) > 0,
+                placed.filter({ $0.1 == column }).count == 1
+            else { return false }
+            continues = true
+        }
+        for (word, column) in placed where column == nil || row.values[column!] == nil {
+            let overlap = min(word.y1, row.seedBottom) - max(word.y0, row.seedTop)
+            guard overlap >= 0.4 * word.height || continues else { return false }
+        }
+        var taken = Set<Int>()
+        for (word, column) in placed {
+            if let column, !taken.contains(column) {
+                row.values[column, default: []].append(word)
+                taken.insert(column)
+            } else {
+                row.strays.append(word)
+            }
+            row.extend(word)
+        }
+        return true
+    }
+
+    /// The header as rows: each caption line (no column header on it) as it
+    /// stands, then the headers spanning columns, then one row with the
+    /// label-column header and each column's header text.
+    private func headerRows(columns: PDFColumns, left: Double, prefix: Int) -> [TableRow] {
+        let leaves = Set(columns.bands.flatMap(\.words).map(Key.init))
+        var rows: [TableRow] = []
+        var spanning: [PDFWord] = []
+        var labelHeader: [PDFWord] = []
+        var leafLine: Int?
+        for index in header {
+            let words = lines[index].words
+            guard words.contains(where: { leaves.contains(Key($0)) }) else {
+                rows.append(PDFTableBuilder.gapRow(lines[index]))
+                continue
+            }
+            leafLine = leafLine ?? lines[index].number
+            for word in words where !leaves.contains(Key(word)) {
+                if word.centerX < left - 0.5 { labelHeader.append(word) } else { spanning.append(word) }
+            }
+        }
+        guard let leafLine else { return rows }
+        if !spanning.isEmpty { rows.append(TableRow(cells: [TableCell(PDFTableBuilder.text(of: spanning), line: leafLine)], line: leafLine)) }
+        var cells = [TableCell](repeating: TableCell("", line: leafLine), count: max(prefix - 1, 0))
+        if prefix > 0 { cells.append(TableCell(PDFTableBuilder.text(of: labelHeader), line: leafLine)) }
+        cells += columns.bands.indices.map { TableCell(columns.title($0), line: leafLine) }
+        rows.append(TableRow(cells: cells, line: leafLine))
+        return rows
+    }
+
+    /// A word's identity for set membership: page and box.
+    struct Key: Hashable {
+        let page: Int
+        let x0: Double
+        let y0: Double
+
+        init(_ word: PDFWord) {
+            page = word.page
+            x0 = word.x0
+            y0 = word.y0
+        }
+    }
+}
