@@ -36,6 +36,9 @@ struct Benchmark: ParsableCommand {
     @Flag(help: "Only import a folder of files built to cost memory (inflating DOCX, pages at the text limit, span bombs, oversized files) among 300 ordinary reports, and report the peak resident memory.")
     var hostile = false
 
+    @Option(help: "Print this many random reports to PDF with LibreOffice (soffice) and count cells exact, NULL and wrong, read as PDF and as layout text, with the time per PDF.")
+    var pdfRoundTrip = 0
+
     @Option(help: ArgumentHelp("Import this folder into a fresh database and report outcomes and peak memory (the child process of --hostile).", visibility: .hidden))
     var importFolder: String?
 
@@ -45,6 +48,9 @@ struct Benchmark: ParsableCommand {
         say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; \(ProcessInfo.processInfo.operatingSystemVersionString)")
         if let importFolder { return try importMeasured(URL(fileURLWithPath: importFolder), root: root) }
         if hostile { return try measureHostile(root: root) }
+        if pdfRoundTrip > 0 {
+            return try PDFRoundTrip(count: pdfRoundTrip, seed: seed, folder: root.appendingPathComponent("pdf-round-trip")).run(say: say)
+        }
         for (index, size) in sizes.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }).enumerated() {
             try measure(size: size, root: root)
             if index == 0 && phaseSample > 0 && !reuse {

@@ -18,7 +18,7 @@ struct PDFColumns: Sendable {
     /// The columns of header `words` (those in the value area) over `values`
     /// (every value-area word of the body).
     init(header words: [PDFWord], values: [PDFWord]) {
-        let leaves = Self.clusters(words.filter { !Self.spans($0, over: words) })
+        let leaves = Self.clusters(Self.withoutWideTops(words.filter { !Self.spans($0, over: words) }))
         let numbers = Self.clusters(values)
         // Two separate stacks of numbers under one header: the header is not the whole story.
         let crowded = numbers.contains { a in
@@ -44,6 +44,26 @@ struct PDFColumns: Sendable {
                 && word.horizontalOverlap(other) > 0.5
         }
         return below.contains { a in below.contains { b in a.x1 <= b.x0 } }
+    }
+
+    /// Header words without those standing over a narrower stack that they
+    /// are much wider than: in narrow columns a spanning header (法人或其他组织
+    /// over five columns) may overlap only the column in its middle, and the
+    /// width gives it away. Applied until nothing changes.
+    static func withoutWideTops(_ words: [PDFWord]) -> [PDFWord] {
+        var kept = words
+        while true {
+            let stacks = clusters(kept)
+            let wide = stacks.flatMap { stack in
+                stack.words.filter { word in
+                    let below = stack.words.filter { ($0.page, $0.y0) > (word.page, word.y1 - 0.3 * word.height) }
+                    guard let widest = below.map(\.width).max() else { return false }
+                    return word.width > 1.6 * widest && word.width - widest > word.height
+                }
+            }
+            if wide.isEmpty { return kept }
+            kept.removeAll { wide.contains($0) }
+        }
     }
 
     /// Words grouped into bands by horizontal overlap (a stacked header, a column of numbers).

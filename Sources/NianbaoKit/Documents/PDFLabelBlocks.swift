@@ -1,6 +1,7 @@
 /// The label words of a PDF table part, joined into blocks — the lines of
-/// one cell, stacked: overlapping horizontally, each right below the last —
-/// and handed to rows by position.
+/// one cell, stacked: overlapping horizontally, each right below the last,
+/// none but the first starting a new item ("2.", "（三）") — and handed to
+/// rows by position.
 ///
 /// A block beside a row's numbers is that row's label. A block in the group
 /// column (left of where row labels start, beside other labels) is a group
@@ -23,10 +24,10 @@ struct PDFLabelBlocks {
     /// Where row labels start (see ``labelStart(_:height:)``); left of it stands the group column.
     let labelColumnLeft: Double?
 
-    /// Blocks of `words`; `lines[i]` is the line of `words[i]`. Two lines
-    /// that each sit on a different row's numbers are never one block (tight
-    /// rows whose labels touch).
-    init(words: [PDFWord], lines: [PDFLine], rows: [PDFTableRow], labelColumnLeft: Double?) {
+    /// Blocks of `words`; `lines[i]` is the line of `words[i]`. Lines more
+    /// than `pitch` apart, or that each sit on a different row's numbers, are
+    /// never one block (tight rows whose labels touch).
+    init(words: [PDFWord], lines: [PDFLine], rows: [PDFTableRow], pitch: Double?, labelColumnLeft: Double?) {
         self.labelColumnLeft = labelColumnLeft
         guard !words.isEmpty else { return }
         let rowOfLine = lines.map { line in
@@ -44,8 +45,11 @@ struct PDFLabelBlocks {
         for a in words.indices {
             for b in words.indices where lines[b].number > lines[a].number && lines[b].number - lines[a].number <= 6 {
                 let upper = words[a], lower = words[b]
-                guard upper.page == lower.page, lower.y0 > upper.y0,
-                    lower.y0 - upper.y1 <= 0.6 * min(upper.height, lower.height), upper.horizontalOverlap(lower) > 0
+                // A line that starts a new item ("2.", "（三）") starts a new label.
+                guard upper.page == lower.page, lower.y0 > upper.y0, !PDFTableBuilder.startsWithListMarker(lower.text),
+                    lower.y0 - upper.y1 <= 0.6 * min(upper.height, lower.height), upper.horizontalOverlap(lower) > 0,
+                    // Further than one line pitch: the next row's cell, in a table without padding.
+                    pitch.map({ lower.y0 - upper.y0 <= $0 + PDFTablePart.pitchTolerance($0) }) ?? true
                 else { continue }
                 let inGroupColumn = labelColumnLeft.map { upper.x1 <= $0 + 1 && lower.x1 <= $0 + 1 } ?? false
                 if !inGroupColumn, let above = rowOfLine[a], let below = rowOfLine[b], above != below { continue }

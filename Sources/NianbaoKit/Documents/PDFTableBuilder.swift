@@ -74,19 +74,20 @@ struct PDFTableBuilder {
         return true
     }
 
-    /// "1.", "2、", "（三）", "(3)", "四、": how a list item starts.
+    /// "1.", "2、", "（三）", "(3)", "四、": how a list item starts. An opening
+    /// bracket and a numeral are enough ("（三" wrapped before its "）").
     static func startsWithListMarker(_ text: String) -> Bool {
-        let characters = Array(text.prefix(5))
+        let characters = Array(text.prefix(4))
         guard let first = characters.first else { return false }
+        let numerals = "一二三四五六七八九十"
         if first.isASCIIDigit {
             let digits = characters.prefix { $0.isASCIIDigit }.count
             return digits < characters.count && ".、．)）".contains(characters[digits])
         }
         if first == "（" || first == "(" {
-            return characters.dropFirst().prefix(3).contains { $0 == "）" || $0 == ")" }
-                && characters.count > 1 && ("一二三四五六七八九十".contains(characters[1]) || characters[1].isASCIIDigit)
+            return characters.count > 1 && (numerals.contains(characters[1]) || characters[1].isASCIIDigit)
         }
-        return characters.count >= 2 && "一二三四五六七八九十".contains(first) && characters[1] == "、"
+        return characters.count >= 2 && numerals.contains(first) && characters[1] == "、"
     }
 
     /// A line of a table without numbers, cut into cells at wide gaps.

@@ -12,7 +12,12 @@ struct PDFTablePart {
         let left = bodyItems.filter(\.isValue).map(\.word.x0).min() ?? inherited?.bands.first?.x0 ?? regionLeft
         func inValueArea(_ item: PDFTableBuilder.Item) -> Bool { item.isValue || item.word.centerX >= left - 0.5 }
         let headerWords = header.flatMap { items[$0] }.map(\.word)
-        let headerValues = headerWords.filter { $0.centerX >= left - 0.5 }
+        // A column header may stand left of its numbers (a merged value cell
+        // under a narrower header): headers are told from the label column's
+        // right edge, not from where the numbers start.
+        let labelRight = bodyItems.filter { !inValueArea($0) }.map(\.word.x1).max()
+        func isColumnHeader(_ word: PDFWord) -> Bool { labelRight.map { word.centerX > $0 } ?? (word.centerX >= left - 0.5) }
+        let headerValues = headerWords.filter(isColumnHeader)
         let bodyValues = bodyItems.filter(inValueArea).map(\.word)
         let columns =
             !headerValues.isEmpty
@@ -20,7 +25,8 @@ struct PDFTablePart {
             : inherited ?? PDFColumns(header: [], values: bodyValues)
         guard !columns.bands.isEmpty else { return ((header + body).map { PDFTableBuilder.gapRow(lines[$0]) }, nil) }
 
-        var rows = numberRows(columns: columns, inValueArea: inValueArea)
+        let pitch = Self.linePitch((header + body).flatMap { items[$0] }.filter { !$0.isValue }.map(\.word))
+        var rows = numberRows(columns: columns, pitch: pitch, inValueArea: inValueArea)
         let labelWords = bodyItems.filter { !inValueArea($0) }
         let leftStarts = body.compactMap { index -> Double? in
             let line = items[index]
@@ -28,13 +34,13 @@ struct PDFTablePart {
             return PDFLabelBlocks.labelStart(line.filter { !inValueArea($0) }.map(\.word), height: lines[index].height)
         }
         let labels = PDFLabelBlocks(
-            words: labelWords.map(\.word), lines: labelWords.map { lines[$0.line] }, rows: rows,
+            words: labelWords.map(\.word), lines: labelWords.map { lines[$0.line] }, rows: rows, pitch: pitch,
             labelColumnLeft: leftStarts.isEmpty ? nil : leftStarts.sorted()[leftStarts.count / 2])
         let hasGroups = labels.assign(to: &rows)
-        let hasLabels = !labelWords.isEmpty || headerWords.contains { $0.centerX < left - 0.5 }
+        let hasLabels = !labelWords.isEmpty || headerWords.contains { !isColumnHeader($0) }
         let prefix = (hasGroups ? 1 : 0) + (hasLabels ? 1 : 0)
 
-        var result = headerRows(columns: columns, left: left, prefix: prefix)
+        var result = headerRows(columns: columns, isColumnHeader: isColumnHeader, prefix: prefix)
         for row in rows.sorted(by: { ($0.page, $0.top) < ($1.page, $1.top) }) {
             var cells: [TableCell] = []
             if hasGroups { cells.append(TableCell(row.groups.map(PDFTableBuilder.text(of:)).joined(), line: row.line)) }
@@ -50,12 +56,20 @@ struct PDFTablePart {
     }
 
     /// The body's rows anchored on numbers, line by line.
-    private func numberRows(columns: PDFColumns, inValueArea: (PDFTableBuilder.Item) -> Bool) -> [PDFTableRow] {
+    private func numberRows(columns: PDFColumns, pitch: Double?, inValueArea: (PDFTableBuilder.Item) -> Bool) -> [PDFTableRow] {
+        // Where labels start a new item ("2.", "（一）"): a line of numbers beside one is a new row.
+        let itemStarts = body.flatMap { items[$0] }.filter { !inValueArea($0) && PDFTableBuilder.startsWithListMarker($0.word.text) }
+            .map(\.word)
         var rows: [PDFTableRow] = []
         for index in body {
             let placed = items[index].filter(inValueArea).map { ($0.word, columns.column(of: $0.word)) }
             guard let first = placed.first?.0 else { continue }
-            if !rows.isEmpty, merge(placed, into: &rows[rows.count - 1], columns: columns) { continue }
+            // (An item start beside the row so far is that row's own label.)
+            let startsItem = itemStarts.contains { start in
+                placed.contains { start.page == $0.0.page && min(start.y1, $0.0.y1) - max(start.y0, $0.0.y0) > 0.3 * start.height }
+                    && !(rows.last.map { $0.overlap(page: start.page, top: start.y0, bottom: start.y1) > 0.3 * start.height } ?? false)
+            }
+            if !rows.isEmpty, !startsItem, merge(placed, into: &rows[rows.count - 1], pitch: pitch) { continue }
             var row = PDFTableRow(
                 page: first.page, top: placed.map(\.0.y0).min()!, bottom: placed.map(\.0.y1).max()!, line: lines[index].number,
                 hasNumbers: true)
@@ -67,18 +81,39 @@ struct PDFTablePart {
         return rows
     }
 
+    /// The distance from one line of a cell to the next: the smallest step,
+    /// seen at least twice, between text words stacked one line apart in a
+    /// column. The step from one row to the next is larger by the cell
+    /// borders and padding — in a table without padding by the border alone,
+    /// half a point — so the pitch must be measured, not guessed, and
+    /// matched within a fraction of a point.
+    static func linePitch(_ words: [PDFWord]) -> Double? {
+        var steps: [Double] = []
+        for word in words {
+            let next = words.filter { $0.page == word.page && $0.y0 > word.y0 + 0.5 * word.height && $0.horizontalOverlap(word) > 0 }
+                .min { $0.y0 < $1.y0 }
+            if let next, next.y0 - word.y0 <= 1.6 * word.height { steps.append(next.y0 - word.y0) }
+        }
+        steps.sort()
+        return zip(steps, steps.dropFirst()).first { $1 - $0 <= 0.1 }?.0
+    }
+
+    /// How far a wrapped number's next line may stand from one pitch below.
+    static func pitchTolerance(_ pitch: Double) -> Double { min(0.3, 0.03 * pitch) }
+
     /// Adds a line's numbers to `row` when they belong to it: on its
-    /// baseline in columns it leaves empty, or right below a number that
-    /// filled its column (the rest of a wrapped number). False when the line
-    /// is a row of its own.
-    private func merge(_ placed: [(PDFWord, Int?)], into row: inout PDFTableRow, columns: PDFColumns) -> Bool {
+    /// baseline in columns it leaves empty, or one line pitch below a number
+    /// of its column (the rest of a wrapped number; word processors break
+    /// digits anywhere, "97956" as "9" / "795" / "6"). False when the line is
+    /// a row of its own; the caller has already ruled out lines beside a
+    /// label that starts a new item. Without a measured pitch, no number is
+    /// taken as wrapped.
+    private func merge(_ placed: [(PDFWord, Int?)], into row: inout PDFTableRow, pitch: Double?) -> Bool {
         guard placed.allSatisfy({ $0.0.page == row.page }) else { return false }
         var continues = false
         for (word, column) in placed {
             guard let column, let above = row.values[column]?.max(by: { $0.y1 < $1.y1 }) else { continue }
-            let band = columns.bands[column]
-            let filled = band.words.isEmpty || above.width + 0.6 * above.height >= band.x1 - band.x0
-            guard filled, word.y0 >= above.centerY, word.y0 - above.y1 <= 0.5 * word.height, word.horizontalOverlap(above) > 0,
+            guard let pitch, abs(word.y0 - above.y0 - pitch) <= Self.pitchTolerance(pitch), word.horizontalOverlap(above) > 0,
                 placed.filter({ $0.1 == column }).count == 1
             else { return false }
             continues = true
@@ -103,7 +138,7 @@ struct PDFTablePart {
     /// The header as rows: each caption line (no column header on it) as it
     /// stands, then the headers spanning columns, then one row with the
     /// label-column header and each column's header text.
-    private func headerRows(columns: PDFColumns, left: Double, prefix: Int) -> [TableRow] {
+    private func headerRows(columns: PDFColumns, isColumnHeader: (PDFWord) -> Bool, prefix: Int) -> [TableRow] {
         let leaves = Set(columns.bands.flatMap(\.words).map(Key.init))
         var rows: [TableRow] = []
         var spanning: [PDFWord] = []
@@ -117,7 +152,7 @@ struct PDFTablePart {
             }
             leafLine = leafLine ?? lines[index].number
             for word in words where !leaves.contains(Key(word)) {
-                if word.centerX < left - 0.5 { labelHeader.append(word) } else { spanning.append(word) }
+                if isColumnHeader(word) { spanning.append(word) } else { labelHeader.append(word) }
             }
         }
         guard let leafLine else { return rows }

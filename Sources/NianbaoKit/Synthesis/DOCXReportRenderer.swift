@@ -17,8 +17,9 @@ import ZIPFoundation
 public enum DOCXReportRenderer {
     /// The .docx bytes of `report`.
     /// - Parameter splitRuns: cut label and number text over several runs.
-    public static func render(_ report: SyntheticReport, splitRuns: Bool = true) throws -> Data {
-        try package(documentXML(report, splitRuns: splitRuns))
+    /// - Parameter style: column width, font size and filler prose (for PDFs printed from it).
+    public static func render(_ report: SyntheticReport, splitRuns: Bool = true, style: DOCXPrintStyle = .standard) throws -> Data {
+        try package(documentXML(report, splitRuns: splitRuns, style: style))
     }
 
     /// A minimal Word package around `documentXML`, deflated.
@@ -68,13 +69,16 @@ public enum DOCXReportRenderer {
     // MARK: - Body
 
     /// `word/document.xml` of `report`.
-    public static func documentXML(_ report: SyntheticReport, splitRuns: Bool = true) -> String {
-        var writer = Writer(splitRuns: splitRuns)
+    public static func documentXML(_ report: SyntheticReport, splitRuns: Bool = true, style: DOCXPrintStyle = .standard) -> String {
+        var writer = Writer(splitRuns: splitRuns, style: style)
         var body = writer.paragraph(report.title, centered: true, bold: true)
         body += writer.paragraph("发布日期：" + report.publishedOn, centered: true)
         body += writer.paragraph(PrintedTemplate.preamble(report))
         let layouts = PrintedTemplate.tables(report.version)
         for (index, heading) in PrintedTemplate.headings.enumerated() {
+            if heading == PrintedTemplate.heading(.requests) {
+                for _ in 0..<style.fillerParagraphs { body += writer.paragraph(DOCXPrintStyle.filler) }
+            }
             body += writer.paragraph(heading, bold: true)
             if let prose = PrintedTemplate.prose(index, report) { body += writer.paragraph(prose) }
             guard let layout = layouts.first(where: { PrintedTemplate.heading($0.section) == heading }) else { continue }
@@ -91,18 +95,24 @@ public enum DOCXReportRenderer {
     /// Builds the body's XML; counts bookmarks and cells so the splits vary but never randomly.
     struct Writer {
         let splitRuns: Bool
+        let style: DOCXPrintStyle
         private var bookmarks = 0
         private var cells = 0
 
-        init(splitRuns: Bool) { self.splitRuns = splitRuns }
+        init(splitRuns: Bool, style: DOCXPrintStyle) {
+            self.splitRuns = splitRuns
+            self.style = style
+        }
 
-        static let font = #"<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hint="eastAsia"/><w:sz w:val="21"/></w:rPr>"#
+        var font: String {
+            #"<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hint="eastAsia"/><w:sz w:val="\#(style.fontHalfPoints)"/></w:rPr>"#
+        }
 
         /// A `w:p` with `text` in one run (prose) or several (labels).
         mutating func paragraph(_ text: String, centered: Bool = false, bold: Bool = false, split: Bool = false) -> String {
             var xml = "<w:p>"
             if centered { xml += #"<w:pPr><w:jc w:val="center"/></w:pPr>"# }
-            let properties = bold ? #"<w:rPr><w:b/><w:bCs/></w:rPr>"# : Self.font
+            let properties = bold ? #"<w:rPr><w:b/><w:bCs/></w:rPr>"# : font
             if text.isEmpty { return xml + "</w:p>" }
             let pieces = split && splitRuns ? Self.pieces(text, variant: cells) : [text]
             for (index, piece) in pieces.enumerated() {
@@ -141,7 +151,7 @@ public enum DOCXReportRenderer {
                 + #"<w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#
                 + #"<w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#
                 + #"</w:tblBorders><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>"#
-            xml += String(repeating: #"<w:gridCol w:w="720"/>"#, count: width) + "</w:tblGrid>"
+            xml += String(repeating: #"<w:gridCol w:w="\#(style.columnTwips)"/>"#, count: width) + "</w:tblGrid>"
             // Grid columns still covered by a row span from above: (remaining rows, column span).
             var covered: [Int: (rows: Int, columns: Int)] = [:]
             for row in layout.rows {
@@ -168,7 +178,7 @@ public enum DOCXReportRenderer {
         /// An origin cell: its spans, then its text (a number, a label or a header).
         mutating func cell(_ cell: PrintedTemplate.Cell, _ report: SyntheticReport) -> String {
             cells += 1
-            var properties = #"<w:tcW w:w="\#(720 * cell.columnSpan)" w:type="dxa"/>"#
+            var properties = #"<w:tcW w:w="\#(style.columnTwips * cell.columnSpan)" w:type="dxa"/>"#
             if cell.columnSpan > 1 { properties += #"<w:gridSpan w:val="\#(cell.columnSpan)"/>"# }
             if cell.rowSpan > 1 { properties += #"<w:vMerge w:val="restart"/>"# }
             properties += #"<w:vAlign w:val="center"/>"#
@@ -180,7 +190,7 @@ public enum DOCXReportRenderer {
         /// A cell covered by a row span from above: `<w:vMerge/>` or `w:val="continue"`.
         mutating func continuation(columns: Int) -> String {
             cells += 1
-            var properties = #"<w:tcW w:w="\#(720 * columns)" w:type="dxa"/>"#
+            var properties = #"<w:tcW w:w="\#(style.columnTwips * columns)" w:type="dxa"/>"#
             if columns > 1 { properties += #"<w:gridSpan w:val="\#(columns)"/>"# }
             properties += cells % 2 == 0 ? "<w:vMerge/>" : #"<w:vMerge w:val="continue"/>"#
             return "<w:tc><w:tcPr>" + properties + "</w:tcPr><w:p/></w:tc>"

@@ -22,12 +22,15 @@ public struct ReportSynthesizer: Sendable {
     /// - Parameter blankZeros: print zero component cells blank (nil), as many
     ///   pages do. Totals stay printed, so no identity changes and a blank
     ///   total is never left for the validator to derive.
+    /// - Parameter largeCounts: a quarter of the outcome counts in the
+    ///   thousands, so totals run to five and six digits (wrapping in narrow
+    ///   printed columns).
     public mutating func make(
-        bureau: String, year: Int, version: TemplateVersion, blankZeros: Bool = false
+        bureau: String, year: Int, version: TemplateVersion, blankZeros: Bool = false, largeCounts: Bool = false
     ) -> SyntheticReport {
         var values: [String: ExactDecimal] = [:]
         makeProactive(version, &values)
-        makeRequests(version, &values)
+        makeRequests(version, largeCounts: largeCounts, &values)
         makeAppeals(&values)
 
         let totals = Set(catalog.identities(for: version).compactMap(\.total))
@@ -79,7 +82,7 @@ public struct ReportSynthesizer: Sendable {
     }
 
     /// Section 三: outcome components per applicant column, everything else derived.
-    private mutating func makeRequests(_ version: TemplateVersion, _ values: inout [String: ExactDecimal]) {
+    private mutating func makeRequests(_ version: TemplateVersion, largeCounts: Bool, _ values: inout [String: ExactDecimal]) {
         let rows = catalog.requestRows(for: version).filter { $0.isRequired(in: version) }
         let outcomeRows = rows.map(\.key).filter { $0.hasPrefix("outcome.") && $0 != "outcome.total" }
         let columns = catalog.applicantColumns.map(\.key)
@@ -90,7 +93,10 @@ public struct ReportSynthesizer: Sendable {
             let active = index == 0 || chance(0.45)
             var handled = 0
             for row in outcomeRows {
-                let value = active ? count(zero: 0.55, large: 0.02, largeRange: 100...1_500) : 0
+                let value =
+                    !active ? 0
+                    : largeCounts ? count(zero: 0.45, large: 0.3, largeRange: 1_000...30_000)
+                    : count(zero: 0.55, large: 0.02, largeRange: 100...1_500)
                 ints[row + "." + column] = value
                 handled += value
             }
