@@ -14,6 +14,10 @@ struct PDFColumns: Sendable {
     }
 
     var bands: [Band]
+    /// The stacks of numbers, when there is one under each column in order:
+    /// a number is then in the column of its stack, even where a merged
+    /// value cell centres it between two headers.
+    var numberStacks: [Band]?
 
     /// The columns of header `words` (those in the value area) over `values`
     /// (every value-area word of the body).
@@ -31,6 +35,12 @@ struct PDFColumns: Sendable {
                 .sorted { $0.x0 < $1.x0 }
         } else {
             bands = leaves
+            // One stack per column, each between its neighbours' headers: the order decides.
+            if numbers.count == leaves.count, numbers.indices.allSatisfy({ i in
+                (i == 0 || numbers[i].center > leaves[i - 1].x1) && (i == numbers.count - 1 || numbers[i].center < leaves[i + 1].x0)
+            }) {
+                numberStacks = numbers
+            }
         }
     }
 
@@ -91,6 +101,7 @@ struct PDFColumns: Sendable {
     /// The column of a value word, or nil when it stands between two columns
     /// (outside both bands, near the midpoint): never a guess.
     func column(of word: PDFWord) -> Int? {
+        if let numberStacks, let stack = numberStacks.firstIndex(where: { word.x0 < $0.x1 && $0.x0 < word.x1 }) { return stack }
         guard let index = Self.home(word.centerX, in: bands) else { return nil }
         let band = bands[index]
         if word.centerX >= band.x0 - 0.5 && word.centerX <= band.x1 + 0.5 { return index }

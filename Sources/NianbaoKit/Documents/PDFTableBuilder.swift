@@ -32,8 +32,9 @@ struct PDFTableBuilder {
         }
         var rows: [TableRow] = []
         var columns: PDFColumns?
+        let pitch = PDFTablePart.linePitch(items.joined().filter { !$0.isValue }.map(\.word))
         for part in parts(items, valueLeft: valueLeft) {
-            let built = PDFTablePart(lines: lines, items: items, header: part.header, body: part.body)
+            let built = PDFTablePart(lines: lines, items: items, header: part.header, body: part.body, pitch: pitch)
                 .rows(inheriting: columns, valueLeft: valueLeft)
             rows += built.rows
             columns = built.columns ?? columns

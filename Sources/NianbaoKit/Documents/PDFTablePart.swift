@@ -5,6 +5,8 @@ struct PDFTablePart {
     let items: [[PDFTableBuilder.Item]]
     let header: [Int]
     let body: [Int]
+    /// The table's line pitch (``linePitch(_:)`` over all its parts).
+    let pitch: Double?
 
     /// The part's rows and the columns it used (for a continuation without header).
     func rows(inheriting inherited: PDFColumns?, valueLeft regionLeft: Double) -> (rows: [TableRow], columns: PDFColumns?) {
@@ -13,10 +15,11 @@ struct PDFTablePart {
         func inValueArea(_ item: PDFTableBuilder.Item) -> Bool { item.isValue || item.word.centerX >= left - 0.5 }
         let headerWords = header.flatMap { items[$0] }.map(\.word)
         // A column header may stand left of its numbers (a merged value cell
-        // under a narrower header): headers are told from the label column's
-        // right edge, not from where the numbers start.
+        // under a narrower header, a first column left blank): headers are
+        // told from the label column's right edge, not from where the numbers
+        // start; without labels in the body there is no label column.
         let labelRight = bodyItems.filter { !inValueArea($0) }.map(\.word.x1).max()
-        func isColumnHeader(_ word: PDFWord) -> Bool { labelRight.map { word.centerX > $0 } ?? (word.centerX >= left - 0.5) }
+        func isColumnHeader(_ word: PDFWord) -> Bool { labelRight.map { word.centerX > $0 } ?? true }
         let headerValues = headerWords.filter(isColumnHeader)
         let bodyValues = bodyItems.filter(inValueArea).map(\.word)
         let columns =
@@ -25,8 +28,7 @@ struct PDFTablePart {
             : inherited ?? PDFColumns(header: [], values: bodyValues)
         guard !columns.bands.isEmpty else { return ((header + body).map { PDFTableBuilder.gapRow(lines[$0]) }, nil) }
 
-        let pitch = Self.linePitch((header + body).flatMap { items[$0] }.filter { !$0.isValue }.map(\.word))
-        var rows = numberRows(columns: columns, pitch: pitch, inValueArea: inValueArea)
+        var rows = numberRows(columns: columns, inValueArea: inValueArea)
         let labelWords = bodyItems.filter { !inValueArea($0) }
         let leftStarts = body.compactMap { index -> Double? in
             let line = items[index]
@@ -56,7 +58,7 @@ struct PDFTablePart {
     }
 
     /// The body's rows anchored on numbers, line by line.
-    private func numberRows(columns: PDFColumns, pitch: Double?, inValueArea: (PDFTableBuilder.Item) -> Bool) -> [PDFTableRow] {
+    private func numberRows(columns: PDFColumns, inValueArea: (PDFTableBuilder.Item) -> Bool) -> [PDFTableRow] {
         // Where labels start a new item ("2.", "（一）"): a line of numbers beside one is a new row.
         let itemStarts = body.flatMap { items[$0] }.filter { !inValueArea($0) && PDFTableBuilder.startsWithListMarker($0.word.text) }
             .map(\.word)
@@ -64,12 +66,20 @@ struct PDFTablePart {
         for index in body {
             let placed = items[index].filter(inValueArea).map { ($0.word, columns.column(of: $0.word)) }
             guard let first = placed.first?.0 else { continue }
-            // (An item start beside the row so far is that row's own label.)
-            let startsItem = itemStarts.contains { start in
-                placed.contains { start.page == $0.0.page && min(start.y1, $0.0.y1) - max(start.y0, $0.0.y0) > 0.3 * start.height }
-                    && !(rows.last.map { $0.overlap(page: start.page, top: start.y0, bottom: start.y1) > 0.3 * start.height } ?? false)
+            // A row has one item label: a second one beside this line starts a
+            // new row. (The first may come on this line: a tall row's first line
+            // can hold only the tops of wrapped numbers.)
+            func beside(_ start: PDFWord, _ row: PDFTableRow) -> Bool {
+                row.overlap(page: start.page, top: start.y0, bottom: start.y1) > 0.3 * start.height
             }
-            if !rows.isEmpty, !startsItem, merge(placed, into: &rows[rows.count - 1], pitch: pitch) { continue }
+            let startsItem = rows.last.map { row in
+                itemStarts.contains { beside($0, row) }
+                    && itemStarts.contains { start in
+                        !beside(start, row)
+                            && placed.contains { start.page == $0.0.page && min(start.y1, $0.0.y1) - max(start.y0, $0.0.y0) > 0.3 * start.height }
+                    }
+            } ?? false
+            if !rows.isEmpty, !startsItem, merge(placed, into: &rows[rows.count - 1], columns: columns) { continue }
             var row = PDFTableRow(
                 page: first.page, top: placed.map(\.0.y0).min()!, bottom: placed.map(\.0.y1).max()!, line: lines[index].number,
                 hasNumbers: true)
@@ -107,13 +117,20 @@ struct PDFTablePart {
     /// digits anywhere, "97956" as "9" / "795" / "6"). False when the line is
     /// a row of its own; the caller has already ruled out lines beside a
     /// label that starts a new item. Without a measured pitch, no number is
-    /// taken as wrapped.
-    private func merge(_ placed: [(PDFWord, Int?)], into row: inout PDFTableRow, pitch: Double?) -> Bool {
+    /// taken as wrapped; under a column header, a number is taken as
+    /// wrapped only when its pieces together are wider than the header's
+    /// words (the header fits its cell; the number did not).
+    private func merge(_ placed: [(PDFWord, Int?)], into row: inout PDFTableRow, columns: PDFColumns) -> Bool {
         guard placed.allSatisfy({ $0.0.page == row.page }) else { return false }
         var continues = false
         for (word, column) in placed {
             guard let column, let above = row.values[column]?.max(by: { $0.y1 < $1.y1 }) else { continue }
+            let pieces = (row.values[column] ?? []).reduce(word.width) { $0 + $1.width }
+            // (The lower median: a spanning header left in the band must not count.)
+            let widths = columns.bands[column].words.map(\.width).sorted()
+            let headerWidth = widths.isEmpty ? 0 : widths[(widths.count - 1) / 2]
             guard let pitch, abs(word.y0 - above.y0 - pitch) <= Self.pitchTolerance(pitch), word.horizontalOverlap(above) > 0,
+                pieces > headerWidth,
                 placed.filter({ $0.1 == column }).count == 1
             else { return false }
             continues = true

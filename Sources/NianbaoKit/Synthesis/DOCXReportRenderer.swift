@@ -96,6 +96,10 @@ public enum DOCXReportRenderer {
     struct Writer {
         let splitRuns: Bool
         let style: DOCXPrintStyle
+        /// Width of a grid column in the table being written.
+        private var columnTwips = 720
+        /// A4 less the margins of `w:pgMar`.
+        static let textWidthTwips = 11906 - 2 * 1800
         private var bookmarks = 0
         private var cells = 0
 
@@ -146,12 +150,14 @@ public enum DOCXReportRenderer {
         /// A `w:tbl` for `layout`: the grid, then every row with its spans.
         mutating func table(_ layout: PrintedTemplate.Layout, _ report: SyntheticReport) -> String {
             let width = layout.rows.first.map { $0.reduce(0) { $0 + $1.columnSpan } } ?? 1
+            // A table never runs off the page: columns narrow to fit the text width.
+            columnTwips = min(style.columnTwips, Self.textWidthTwips / width)
             var xml = #"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblBorders>"#
                 + #"<w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#
                 + #"<w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#
                 + #"<w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#
                 + #"</w:tblBorders><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>"#
-            xml += String(repeating: #"<w:gridCol w:w="\#(style.columnTwips)"/>"#, count: width) + "</w:tblGrid>"
+            xml += String(repeating: #"<w:gridCol w:w="\#(columnTwips)"/>"#, count: width) + "</w:tblGrid>"
             // Grid columns still covered by a row span from above: (remaining rows, column span).
             var covered: [Int: (rows: Int, columns: Int)] = [:]
             for row in layout.rows {
@@ -178,7 +184,7 @@ public enum DOCXReportRenderer {
         /// An origin cell: its spans, then its text (a number, a label or a header).
         mutating func cell(_ cell: PrintedTemplate.Cell, _ report: SyntheticReport) -> String {
             cells += 1
-            var properties = #"<w:tcW w:w="\#(style.columnTwips * cell.columnSpan)" w:type="dxa"/>"#
+            var properties = #"<w:tcW w:w="\#(columnTwips * cell.columnSpan)" w:type="dxa"/>"#
             if cell.columnSpan > 1 { properties += #"<w:gridSpan w:val="\#(cell.columnSpan)"/>"# }
             if cell.rowSpan > 1 { properties += #"<w:vMerge w:val="restart"/>"# }
             properties += #"<w:vAlign w:val="center"/>"#
@@ -190,7 +196,7 @@ public enum DOCXReportRenderer {
         /// A cell covered by a row span from above: `<w:vMerge/>` or `w:val="continue"`.
         mutating func continuation(columns: Int) -> String {
             cells += 1
-            var properties = #"<w:tcW w:w="\#(style.columnTwips * columns)" w:type="dxa"/>"#
+            var properties = #"<w:tcW w:w="\#(columnTwips * columns)" w:type="dxa"/>"#
             if columns > 1 { properties += #"<w:gridSpan w:val="\#(columns)"/>"# }
             properties += cells % 2 == 0 ? "<w:vMerge/>" : #"<w:vMerge w:val="continue"/>"#
             return "<w:tc><w:tcPr>" + properties + "</w:tcPr><w:p/></w:tc>"
