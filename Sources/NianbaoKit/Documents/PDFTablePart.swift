@@ -79,7 +79,12 @@ struct PDFTablePart {
                             && placed.contains { start.page == $0.0.page && min(start.y1, $0.0.y1) - max(start.y0, $0.0.y0) > 0.3 * start.height }
                     }
             } ?? false
-            if !rows.isEmpty, !startsItem, merge(placed, into: &rows[rows.count - 1], columns: columns) { continue }
+            // At the top of a new page, a row goes on only if no new item starts above or beside the line.
+            let pageTopItem = rows.last.map { row in
+                placed[0].0.page > row.page
+                    && itemStarts.contains { start in start.page == placed[0].0.page && start.y0 <= placed.map(\.0.y1).max()! }
+            } ?? false
+            if !rows.isEmpty, !startsItem, !pageTopItem, merge(placed, into: &rows[rows.count - 1], columns: columns) { continue }
             var row = PDFTableRow(
                 page: first.page, top: placed.map(\.0.y0).min()!, bottom: placed.map(\.0.y1).max()!, line: lines[index].number,
                 hasNumbers: true)
@@ -121,16 +126,21 @@ struct PDFTablePart {
     /// wrapped only when its pieces together are wider than the header's
     /// words (the header fits its cell; the number did not).
     private func merge(_ placed: [(PDFWord, Int?)], into row: inout PDFTableRow, columns: PDFColumns) -> Bool {
-        guard placed.allSatisfy({ $0.0.page == row.page }) else { return false }
+        // A row cut by a page break goes on at the top of the next page.
+        let nextPage = placed.allSatisfy { $0.0.page == row.page + 1 }
+        guard nextPage || placed.allSatisfy({ $0.0.page == row.page }) else { return false }
         var continues = false
         for (word, column) in placed {
-            guard let column, let above = row.values[column]?.max(by: { $0.y1 < $1.y1 }) else { continue }
+            guard let column, let above = row.values[column]?.max(by: { ($0.page, $0.y1) < ($1.page, $1.y1) }) else {
+                if nextPage { return false }
+                continue
+            }
             let pieces = (row.values[column] ?? []).reduce(word.width) { $0 + $1.width }
             // (The lower median: a spanning header left in the band must not count.)
             let widths = columns.bands[column].words.map(\.width).sorted()
             let headerWidth = widths.isEmpty ? 0 : widths[(widths.count - 1) / 2]
-            guard let pitch, abs(word.y0 - above.y0 - pitch) <= Self.pitchTolerance(pitch), word.horizontalOverlap(above) > 0,
-                pieces > headerWidth,
+            let oneLineBelow = nextPage || pitch.map { abs(word.y0 - above.y0 - $0) <= Self.pitchTolerance($0) } ?? false
+            guard oneLineBelow, pitch != nil, word.horizontalOverlap(above) > 0, pieces > headerWidth,
                 placed.filter({ $0.1 == column }).count == 1
             else { return false }
             continues = true
@@ -147,7 +157,7 @@ struct PDFTablePart {
             } else {
                 row.strays.append(word)
             }
-            row.extend(word)
+            if word.page == row.page { row.extend(word) }
         }
         return true
     }
