@@ -22,8 +22,8 @@ struct PDFColumns: Sendable {
     /// The columns of header `words` (those in the value area) over `values`
     /// (every value-area word of the body).
     init(header words: [PDFWord], values: [PDFWord]) {
-        let leaves = Self.clusters(Self.withoutWideTops(words.filter { !Self.spans($0, over: words) }))
         let numbers = Self.clusters(values)
+        let leaves = Self.joined(Self.clusters(Self.withoutWideTops(words.filter { !Self.spans($0, over: words) })), under: numbers)
         // Two separate stacks of numbers under one header: the header is not the whole story.
         let crowded = numbers.contains { a in
             numbers.contains { b in a.x1 < b.x0 && Self.home(a.center, in: leaves) == Self.home(b.center, in: leaves) }
@@ -74,6 +74,21 @@ struct PDFColumns: Sendable {
             if wide.isEmpty { return kept }
             kept.removeAll { wide.contains($0) }
         }
+    }
+
+    /// Header bands that one stack of numbers overlaps are one column's
+    /// header written apart ("总 计" as two words): numbers stay inside their
+    /// cell, so they never reach two columns' headers.
+    static func joined(_ leaves: [Band], under numbers: [Band]) -> [Band] {
+        var result: [Band] = []
+        for leaf in leaves {
+            if let last = result.last, numbers.contains(where: { $0.x0 < last.x1 && last.x0 < $0.x1 && $0.x0 < leaf.x1 && leaf.x0 < $0.x1 }) {
+                result[result.count - 1] = Band(x0: last.x0, x1: max(last.x1, leaf.x1), words: last.words + leaf.words)
+            } else {
+                result.append(leaf)
+            }
+        }
+        return result
     }
 
     /// Words grouped into bands by horizontal overlap (a stacked header, a column of numbers).

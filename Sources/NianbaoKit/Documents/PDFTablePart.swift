@@ -84,7 +84,7 @@ struct PDFTablePart {
                 placed[0].0.page > row.page
                     && itemStarts.contains { start in start.page == placed[0].0.page && start.y0 <= placed.map(\.0.y1).max()! }
             } ?? false
-            if !rows.isEmpty, !startsItem, !pageTopItem, merge(placed, into: &rows[rows.count - 1], columns: columns) { continue }
+            if !rows.isEmpty, !startsItem, !pageTopItem, merge(placed, into: &rows[rows.count - 1]) { continue }
             var row = PDFTableRow(
                 page: first.page, top: placed.map(\.0.y0).min()!, bottom: placed.map(\.0.y1).max()!, line: lines[index].number,
                 hasNumbers: true)
@@ -101,16 +101,21 @@ struct PDFTablePart {
     /// column. The step from one row to the next is larger by the cell
     /// borders and padding — in a table without padding by the border alone,
     /// half a point — so the pitch must be measured, not guessed, and
-    /// matched within a fraction of a point.
+    /// matched within a fraction of a point. Nil unless larger steps (from
+    /// row to row) are seen too: without them the smallest step may be a
+    /// row's, and no number is taken as wrapped.
     static func linePitch(_ words: [PDFWord]) -> Double? {
         var steps: [Double] = []
         for word in words {
             let next = words.filter { $0.page == word.page && $0.y0 > word.y0 + 0.5 * word.height && $0.horizontalOverlap(word) > 0 }
                 .min { $0.y0 < $1.y0 }
-            if let next, next.y0 - word.y0 <= 1.6 * word.height { steps.append(next.y0 - word.y0) }
+            if let next, next.y0 - word.y0 <= 3 * word.height { steps.append(next.y0 - word.y0) }
         }
         steps.sort()
-        return zip(steps, steps.dropFirst()).first { $1 - $0 <= 0.1 }?.0
+        guard let pitch = zip(steps, steps.dropFirst()).first(where: { $1 - $0 <= 0.1 })?.0,
+            steps.contains(where: { $0 >= pitch + 0.4 })
+        else { return nil }
+        return pitch
     }
 
     /// How far a wrapped number's next line may stand from one pitch below.
@@ -122,10 +127,8 @@ struct PDFTablePart {
     /// digits anywhere, "97956" as "9" / "795" / "6"). False when the line is
     /// a row of its own; the caller has already ruled out lines beside a
     /// label that starts a new item. Without a measured pitch, no number is
-    /// taken as wrapped; under a column header, a number is taken as
-    /// wrapped only when its pieces together are wider than the header's
-    /// words (the header fits its cell; the number did not).
-    private func merge(_ placed: [(PDFWord, Int?)], into row: inout PDFTableRow, columns: PDFColumns) -> Bool {
+    /// taken as wrapped.
+    private func merge(_ placed: [(PDFWord, Int?)], into row: inout PDFTableRow) -> Bool {
         // A row cut by a page break goes on at the top of the next page.
         let nextPage = placed.allSatisfy { $0.0.page == row.page + 1 }
         guard nextPage || placed.allSatisfy({ $0.0.page == row.page }) else { return false }
@@ -135,12 +138,8 @@ struct PDFTablePart {
                 if nextPage { return false }
                 continue
             }
-            let pieces = (row.values[column] ?? []).reduce(word.width) { $0 + $1.width }
-            // (The lower median: a spanning header left in the band must not count.)
-            let widths = columns.bands[column].words.map(\.width).sorted()
-            let headerWidth = widths.isEmpty ? 0 : widths[(widths.count - 1) / 2]
             let oneLineBelow = nextPage || pitch.map { abs(word.y0 - above.y0 - $0) <= Self.pitchTolerance($0) } ?? false
-            guard oneLineBelow, pitch != nil, word.horizontalOverlap(above) > 0, pieces > headerWidth,
+            guard oneLineBelow, pitch != nil, word.horizontalOverlap(above) > 0,
                 placed.filter({ $0.1 == column }).count == 1
             else { return false }
             continues = true
