@@ -6,12 +6,26 @@
 public enum LayoutTextReader {
     public static func read(_ text: String) -> Document {
         var builder = Builder()
-        var number = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\u{0C}" }) {
-            number += 1
-            builder.add(String(line), line: number)
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\u{0C}" })
+        for (index, line) in lines.enumerated() {
+            builder.add(String(line), line: index + 1, next: index + 1 < lines.count ? String(lines[index + 1]) : nil)
         }
         return builder.finish()
+    }
+
+    /// Display columns before a line's first character (a CJK character or a
+    /// full-width space is two columns wide, a tab moves to the next multiple of 8).
+    static func indentation(_ line: String) -> Int {
+        var column = 0
+        for character in line {
+            switch character {
+            case " ": column += 1
+            case "\u{3000}": column += 2
+            case "\t": column += 8 - column % 8
+            default: return column
+            }
+        }
+        return column
     }
 
     /// Cells of a layout line: text runs separated by two or more spaces (or a tab).
@@ -54,10 +68,10 @@ public enum LayoutTextReader {
         var blocks: [Block] = []
         var rows: [TableRow] = []
         /// Single-cell label lines waiting to see whether numbers follow.
-        var pending: [(text: String, line: Int)] = []
+        var pending: [(text: String, line: Int, raw: String)] = []
         var tableCount = 0
 
-        mutating func add(_ raw: String, line: Int) {
+        mutating func add(_ raw: String, line: Int, next: String? = nil) {
             let cells = LayoutTextReader.cells(raw)
             if cells.isEmpty {
                 flushPending()
@@ -66,10 +80,18 @@ public enum LayoutTextReader {
             if LayoutTextReader.isPageFooter(cells) { return }
             let hasValues = cells.contains { ValueParser.isValueLike($0) }
             if cells.count == 1 && !hasValues {
-                pending.append((cells[0], line))
+                pending.append((cells[0], line, raw))
                 return
             }
             var rowCells = cells.map { TableCell($0, line: line) }
+            if hasValues, pending.count >= 2, let next, Self.continuesBelow(next, pending: pending.last!.raw) {
+                // Label lines above and below the numbers: a label centred on
+                // its numbers. Only the nearest line above is this row's; the
+                // ones before may be rows of their own (a blank row's label),
+                // so they stay label-only rows and are never joined to these numbers.
+                for earlier in pending.dropLast() { rows.append(TableRow(cells: [TableCell(earlier.text, line: earlier.line)], line: earlier.line)) }
+                pending = [pending.last!]
+            }
             if hasValues, !pending.isEmpty {
                 // A label wrapped over the lines above its numbers.
                 let label = pending.map(\.text).joined()
@@ -89,8 +111,16 @@ public enum LayoutTextReader {
         mutating func flushPending() {
             guard !pending.isEmpty else { return }
             endTable()
-            for (text, line) in pending { blocks.append(.paragraph(Paragraph(text: text, line: line))) }
+            for (text, line, _) in pending { blocks.append(.paragraph(Paragraph(text: text, line: line))) }
             pending = []
+        }
+
+        /// Whether `next` is a label line continuing below the numbers: one
+        /// cell, no value, indented as the label line above them, not a new item.
+        static func continuesBelow(_ next: String, pending: String) -> Bool {
+            let cells = LayoutTextReader.cells(next)
+            return cells.count == 1 && !ValueParser.isValueLike(cells[0]) && !PDFTableBuilder.startsWithListMarker(cells[0])
+                && abs(LayoutTextReader.indentation(next) - LayoutTextReader.indentation(pending)) <= 1
         }
 
         mutating func endTable() {

@@ -37,6 +37,14 @@ public struct ProactiveSectionReader: Sendable {
                 let values = Self.origins(cells, after: first)
                 // A row without any value cell is a heading or prose, not a row of the table.
                 guard values.contains(where: { ValueParser.isValueLike(cells[$0.index].text) }) else { continue }
+                if let pair = Self.twoRowsIn(label, specs: specs) {
+                    // Two row labels run together (a blank row's label glued to the
+                    // next row in layout text): which row the numbers belong to is a guess.
+                    result.findings.append(Finding(
+                        rule: "ambiguous_row", severity: .warning, metric: pair.1.key,
+                        message: "section 二 row “\(cells[first].text)” (\(located.locator(cell: first))) runs the labels \(pair.0.labels.canonical) and \(pair.1.labels.canonical) together; its values are not stored"))
+                    continue
+                }
                 row = DataRow(label: cells[first].text, labelIndex: first, spec: scores.best(label)?.spec, values: values)
             }
             guard let spec = row.spec else {
@@ -83,6 +91,25 @@ public struct ProactiveSectionReader: Sendable {
                 message: "section 二 row \(spec.labels.canonical) not found; its cells are NULL"))
         }
         return result
+    }
+
+    /// Two different rows whose labels (some variant of each) both appear,
+    /// apart, in the normalised `label`.
+    static func twoRowsIn(_ label: String, specs: [RowSpec]) -> (RowSpec, RowSpec)? {
+        var found: [(spec: RowSpec, range: Range<String.Index>)] = []
+        for spec in specs {
+            for variant in spec.labels.all.map(LabelNormalizer.normalize) where variant.count >= 2 {
+                guard let range = label.range(of: variant) else { continue }
+                found.append((spec, range))
+                break
+            }
+        }
+        for a in found {
+            for b in found where a.spec.key != b.spec.key && (a.range.upperBound <= b.range.lowerBound) {
+                return (a.spec, b.spec)
+            }
+        }
+        return nil
     }
 
     /// A data row: its label as printed, where the label is, the catalog row it names, its value cells.

@@ -32,8 +32,9 @@ public struct CellTally: Sendable, Equatable {
                 exact += 1
             } else {
                 wrong += 1
-                if cell.status == .reported && cell.flags.isEmpty { wrongUnflagged += 1 }
-                wrongCells.append("\(name) \(key): stored \(value) (\(cell.status.rawValue)\(cell.flags.isEmpty ? "" : ", " + cell.flags.joined(separator: ","))), printed \(expected?.description ?? "blank") at \(cell.locator ?? "?")")
+                let unflagged = cell.status == .reported && cell.flags.isEmpty
+                if unflagged { wrongUnflagged += 1 }
+                wrongCells.append((unflagged ? "UNFLAGGED " : "") + "\(name) \(key): stored \(value) (\(cell.status.rawValue)\(cell.flags.isEmpty ? "" : ", " + cell.flags.joined(separator: ","))), printed \(expected?.description ?? "blank") at \(cell.locator ?? "?")")
             }
         }
     }
