@@ -2,7 +2,8 @@
 /// (report-format.md §11.1): a line's cells are separated by runs of two or
 /// more spaces; label lines wrapped above the line that carries their numbers
 /// are joined to it; page footers ("-3-") are dropped; a line of prose stays
-/// a paragraph.
+/// a paragraph. Numbers of a row with blank cells are placed under the
+/// columns they stand in (``LayoutColumnPlacer``).
 public enum LayoutTextReader {
     public static func read(_ text: String) -> Document {
         var builder = Builder()
@@ -29,30 +30,45 @@ public enum LayoutTextReader {
     }
 
     /// Cells of a layout line: text runs separated by two or more spaces (or a tab).
-    static func cells(_ line: String) -> [String] {
-        var cells: [String] = []
-        var current = ""
-        var spaces = 0
-        for character in line {
-            if character == " " || character == "\u{3000}" || character == "\t" {
-                spaces += character == "\t" ? 2 : 1
+    static func cells(_ line: String) -> [String] { spannedCells(line).map(\.text) }
+
+    /// The cells of a layout line with the columns each covers, counted
+    /// both ways fixed-width text is written: one column per character (as
+    /// `pdftotext -layout` pads) and by display width (a CJK character two
+    /// columns, as editors align). Cells are text runs separated by two or
+    /// more spaces (or a tab); numbers one space apart ("1339 3279", narrow
+    /// columns) are cells of their own.
+    static func spannedCells(_ line: String) -> [(text: String, span: LayoutSpan)] {
+        // Tokens: runs without spaces, with their columns and the spaces before them.
+        var tokens: [(text: String, span: LayoutSpan, spaces: Int)] = []
+        var column = 0, character = 0, spaces = 0
+        for letter in line {
+            if letter == " " || letter == "\u{3000}" || letter == "\t" {
+                spaces += letter == "\t" ? 2 : 1
+                column += letter.displayWidth
+                character += 1
                 continue
             }
-            if spaces >= 2, !current.isEmpty {
-                cells.append(current)
-                current = ""
-            } else if spaces == 1, !current.isEmpty {
-                current.append(" ")
+            if spaces == 0, !tokens.isEmpty {
+                tokens[tokens.count - 1].text.append(letter)
+                tokens[tokens.count - 1].span.extend(display: column + letter.displayWidth - 1, character: character)
+            } else {
+                tokens.append((String(letter), LayoutSpan(display: column...(column + letter.displayWidth - 1), characters: character...character), spaces))
             }
+            column += letter.displayWidth
+            character += 1
             spaces = 0
-            current.append(character)
         }
-        if !current.isEmpty { cells.append(current) }
-        // Narrow columns may sit one space apart ("1339 3279"): numbers are never one cell.
-        return cells.flatMap { cell -> [String] in
-            let tokens = cell.split(separator: " ").map(String.init)
-            let numbers = tokens.allSatisfy { ValueParser.isValueLike($0) && !ValueParser.notApplicableMarks.contains($0) }
-            return tokens.count > 1 && numbers ? tokens : [cell]
+        var cells: [[(text: String, span: LayoutSpan, spaces: Int)]] = []
+        for token in tokens {
+            if token.spaces == 1, !cells.isEmpty { cells[cells.count - 1].append(token) } else { cells.append([token]) }
+        }
+        return cells.flatMap { cell -> [(text: String, span: LayoutSpan)] in
+            let numbers = cell.allSatisfy { ValueParser.isValueLike($0.text) && !ValueParser.notApplicableMarks.contains($0.text) }
+            if cell.count > 1 && numbers { return cell.map { ($0.text, $0.span) } }
+            var span = cell[0].span
+            span.extend(display: cell[cell.count - 1].span.display.upperBound, character: cell[cell.count - 1].span.characters.upperBound)
+            return [(cell.map(\.text).joined(separator: " "), span)]
         }
     }
 
@@ -67,12 +83,15 @@ public enum LayoutTextReader {
     private struct Builder {
         var blocks: [Block] = []
         var rows: [TableRow] = []
+        /// The columns of each cell of `rows` (nil for a joined label).
+        var spans: [[LayoutSpan?]] = []
         /// Single-cell label lines waiting to see whether numbers follow.
         var pending: [(text: String, line: Int, raw: String)] = []
         var tableCount = 0
 
         mutating func add(_ raw: String, line: Int, next: String? = nil) {
-            let cells = LayoutTextReader.cells(raw)
+            let spanned = LayoutTextReader.spannedCells(raw)
+            let cells = spanned.map(\.text)
             if cells.isEmpty {
                 flushPending()
                 return
@@ -84,12 +103,16 @@ public enum LayoutTextReader {
                 return
             }
             var rowCells = cells.map { TableCell($0, line: line) }
+            var rowSpans: [LayoutSpan?] = spanned.map(\.span)
             if hasValues, pending.count >= 2, let next, Self.continuesBelow(next, pending: pending.last!.raw) {
                 // Label lines above and below the numbers: a label centred on
                 // its numbers. Only the nearest line above is this row's; the
                 // ones before may be rows of their own (a blank row's label),
                 // so they stay label-only rows and are never joined to these numbers.
-                for earlier in pending.dropLast() { rows.append(TableRow(cells: [TableCell(earlier.text, line: earlier.line)], line: earlier.line)) }
+                for earlier in pending.dropLast() {
+                    rows.append(TableRow(cells: [TableCell(earlier.text, line: earlier.line)], line: earlier.line))
+                    spans.append([nil])
+                }
                 pending = [pending.last!]
             }
             if hasValues, !pending.isEmpty {
@@ -97,14 +120,17 @@ public enum LayoutTextReader {
                 let label = pending.map(\.text).joined()
                 if ValueParser.isValueLike(cells[0]) {
                     rowCells.insert(TableCell(label, line: pending[0].line), at: 0)
+                    rowSpans.insert(nil, at: 0)
                 } else {
                     rowCells[0] = TableCell(label + cells[0], line: pending[0].line)
+                    rowSpans[0] = nil
                 }
                 pending = []
             } else {
                 flushPending()
             }
             rows.append(TableRow(cells: rowCells, line: line))
+            spans.append(rowSpans)
         }
 
         /// Label lines not followed by numbers: prose or headings, as paragraphs.
@@ -126,8 +152,9 @@ public enum LayoutTextReader {
         mutating func endTable() {
             guard !rows.isEmpty else { return }
             tableCount += 1
-            blocks.append(.table(Table(number: tableCount, rows: rows)))
+            blocks.append(.table(Table(number: tableCount, rows: LayoutColumnPlacer.place(rows, spans: spans))))
             rows = []
+            spans = []
         }
 
         mutating func finish() -> Document {

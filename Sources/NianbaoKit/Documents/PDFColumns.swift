@@ -18,6 +18,9 @@ struct PDFColumns: Sendable {
     /// a number is then in the column of its stack, even where a merged
     /// value cell centres it between two headers.
     var numberStacks: [Band]?
+    /// Whether the bands are the header's columns, every number under one
+    /// of them (not patched up from the numbers).
+    var fromHeader = false
 
     /// The columns of header `words` (those in the value area) over `values`
     /// (every value-area word of the body).
@@ -35,6 +38,7 @@ struct PDFColumns: Sendable {
                 .sorted { $0.x0 < $1.x0 }
         } else {
             bands = leaves
+            fromHeader = true
             // One stack per column, each between its neighbours' headers: the order decides.
             if numbers.count == leaves.count, numbers.indices.allSatisfy({ i in
                 (i == 0 || numbers[i].center > leaves[i - 1].x1) && (i == numbers.count - 1 || numbers[i].center < leaves[i + 1].x0)
@@ -115,11 +119,14 @@ struct PDFColumns: Sendable {
 
     /// The column of a value word, or nil when it stands between two columns
     /// (outside both bands, near the midpoint): never a guess.
-    func column(of word: PDFWord) -> Int? {
+    /// - Parameter strictly: only a number standing under a column's extent
+    ///   (or in its stack of numbers) has a column; nearness is not enough.
+    func column(of word: PDFWord, strictly: Bool = false) -> Int? {
         if let numberStacks, let stack = numberStacks.firstIndex(where: { word.x0 < $0.x1 && $0.x0 < word.x1 }) { return stack }
         guard let index = Self.home(word.centerX, in: bands) else { return nil }
         let band = bands[index]
         if word.centerX >= band.x0 - 0.5 && word.centerX <= band.x1 + 0.5 { return index }
+        if strictly { return nil }
         // Outside its band: certain only when clearly nearer it than the neighbour on that side.
         let neighbour = word.centerX < band.x0 ? index - 1 : index + 1
         guard bands.indices.contains(neighbour) else { return index }

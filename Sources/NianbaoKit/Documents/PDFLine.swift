@@ -54,11 +54,3 @@ struct PDFLine: Sendable {
         return lines.map { $0.sorted { $0.x0 < $1.x0 } }.sorted { $0[0].y0 < $1[0].y0 }
     }
 }
-
-extension Unicode.Scalar {
-    /// CJK ideographs and punctuation, full-width forms: text written without spaces.
-    var isCJK: Bool {
-        (0x2E80...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value) || (0xFF00...0xFFEF).contains(value)
-            || (0x20000...0x2FFFF).contains(value)
-    }
-}
