@@ -40,6 +40,9 @@ struct PDFRoundTrip {
             let (report, style) = Self.report(index, seed: seed)
             let name = String(format: "report-%03d", index)
             try DOCXReportRenderer.render(report, style: style).write(to: folder.appendingPathComponent(name + ".docx"))
+            let madeWith = "nianbao-bench --pdf-round-trip (seed \(seed), report \(index)): DOCXReportRenderer with \(style), "
+                + "then soffice --headless --convert-to pdf"
+            try report.factsJSON(document: name, madeWith: madeWith).write(to: folder.appendingPathComponent(name + ".json"))
             truths[name] = report
         }
         let converted = try Clock.seconds { try convert() }
