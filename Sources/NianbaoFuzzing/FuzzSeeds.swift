@@ -18,7 +18,7 @@ public enum FuzzSeeds {
                 case .html: seeds.append((name + ".html", HTMLReportRenderer.render(report, quirks: blank ? .all : [])))
                 case .layout: seeds.append((name + ".layout.txt", Array(LayoutTextRenderer.render(report, quirks: blank ? .all : []).utf8)))
                 case .docx: seeds.append((name + ".docx", [UInt8](try DOCXReportRenderer.render(report, splitRuns: blank))))
-                case .markdown: break
+                case .markdown, .pdf: break
                 case .parse:
                     seeds.append((name + ".html", HTMLReportRenderer.render(report, quirks: [.layoutWrapper, .spanSoup])))
                     seeds.append((name + ".txt", Array(TextReportRenderer.render(report).utf8)))
@@ -27,11 +27,19 @@ public enum FuzzSeeds {
                 }
             }
         }
+        if target == .pdf { seeds.append(("table.xhtml", Array(Self.wordBoxes.utf8))) }
         let files = (try? FileManager.default.contentsOfDirectory(at: data, includingPropertiesForKeys: nil)) ?? []
         for file in files.sorted(by: { $0.path < $1.path }) {
             let bytes = [UInt8](try Data(contentsOf: file))
             let format = DocumentFormat.detect(bytes)
-            guard format != .pdf, !file.lastPathComponent.hasSuffix(".csv"), file.pathExtension != "md" || !file.lastPathComponent.hasPrefix("README") else { continue }
+            if format == .pdf {
+                // The word boxes poppler writes for the project's sample PDFs (when it is installed).
+                if target == .pdf, let boxes = try? PDFTextExtractor.wordBoxes(of: bytes, path: file.path) {
+                    seeds.append((file.lastPathComponent + ".xhtml", [UInt8](boxes)))
+                }
+                continue
+            }
+            guard !file.lastPathComponent.hasSuffix(".csv"), file.pathExtension != "md" || !file.lastPathComponent.hasPrefix("README") else { continue }
             switch target {
             case .parse: seeds.append((file.lastPathComponent, bytes))
             case .docx where format == .docx: seeds.append((file.lastPathComponent, bytes))
@@ -50,6 +58,25 @@ public enum FuzzSeeds {
         }
         return seeds
     }
+
+    /// A small page of word boxes as poppler writes them: a heading, a
+    /// header row and two rows of a section-三 table, one of them wrapped.
+    static let wordBoxes = """
+        <?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title></title></head><body><doc>
+        <page width="595.3" height="841.9"><flow><block xMin="57" yMin="60" xMax="261" yMax="76"><line xMin="57" yMin="60" xMax="261" yMax="76">
+        <word xMin="57" yMin="60" xMax="261" yMax="76">三、收到和处理政府信息公开申请情况</word></line></block>
+        <block xMin="60" yMin="90" xMax="565" yMax="106"><line xMin="60" yMin="90" xMax="565" yMax="106">
+        <word xMin="60" yMin="90" xMax="288" yMax="106">（本列数据的勾稽关系为：第一项加第二项</word>
+        <word xMin="294" yMin="90" xMax="330" yMax="106">自然人</word><word xMin="541" yMin="90" xMax="565" yMax="106">总计</word></line></block>
+        <block xMin="58" yMin="120" xMax="564" yMax="136"><line xMin="58" yMin="120" xMax="564" yMax="136">
+        <word xMin="58" yMin="120" xMax="250" yMax="136">一、本年新收政府信息公开申请数量</word>
+        <word xMin="300" yMin="120" xMax="323" yMax="136">109</word><word xMin="541" yMin="120" xMax="564" yMax="136">109</word></line>
+        <line xMin="154" yMin="150" xMax="564" yMax="166"><word xMin="154" yMin="150" xMax="285" yMax="166">2.其他法律行政法规禁止</word>
+        <word xMin="300" yMin="157" xMax="323" yMax="173">300</word><word xMin="541" yMin="157" xMax="564" yMax="173">300</word></line>
+        <line xMin="154" yMin="164" xMax="564" yMax="180"><word xMin="154" yMin="164" xMax="178" yMax="180">公开</word>
+        <word xMin="305" yMin="171" xMax="312" yMax="187">1</word><word xMin="546" yMin="171" xMax="553" yMax="187">1</word></line></block>
+        </flow></page></doc></body></html>
+        """
 
     /// A libFuzzer dictionary: every label of the catalog, the section
     /// headings, and the markup and archive tokens the readers look for.

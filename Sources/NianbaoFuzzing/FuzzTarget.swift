@@ -17,6 +17,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// Columns separated by spaces (`pdftotext -layout`).
     case layout
     case docx
+    /// poppler's word boxes (`pdftotext -bbox-layout` XHTML) read into tables
+    /// by position: the PDF reader without the separate process.
+    case pdf
     /// `ReportParser.parse`: format detection, decoding, reading, extraction
     /// and validation, as `import` runs them (PDF excepted: pdftotext is a
     /// separate process, isolated by design).
@@ -35,6 +38,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .layout: Self.extract(LayoutTextReader.read(Self.text(bytes)))
         case .docx:
             if let document = try? DOCXReader.read(Array(bytes)) { Self.extract(document) }
+        case .pdf:
+            if let pages = try? PDFTextExtractor.pages(fromWordBoxes: Data(bytes)) { Self.extract(PDFLayoutReader.read(pages)) }
         case .parse:
             let array = Array(bytes)
             guard DocumentFormat.detect(array) != .pdf else { return }

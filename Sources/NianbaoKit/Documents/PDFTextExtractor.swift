@@ -63,7 +63,20 @@ public enum PDFTextExtractor {
 
     /// The same with the `pdftotext` to run and its time named (tests pass a stand-in).
     static func words(of bytes: [UInt8], path: String, tool: URL?, seconds timeout: Int) throws(Failure) -> PDFPages {
-        let output = try run(["-bbox-layout"], on: bytes, path: path, tool: tool, seconds: timeout, limit: wordOutputLimit)
+        try pages(fromWordBoxes: wordBoxes(of: bytes, path: path, tool: tool, seconds: timeout))
+    }
+
+    /// What `pdftotext -bbox-layout` writes for the PDF `bytes` (XHTML with a box per word).
+    public static func wordBoxes(of bytes: [UInt8], path: String) throws(Failure) -> Data {
+        try wordBoxes(of: bytes, path: path, tool: executable, seconds: timeout)
+    }
+
+    static func wordBoxes(of bytes: [UInt8], path: String, tool: URL?, seconds timeout: Int) throws(Failure) -> Data {
+        try run(["-bbox-layout"], on: bytes, path: path, tool: tool, seconds: timeout, limit: wordOutputLimit)
+    }
+
+    /// The words and page sizes in `pdftotext -bbox-layout` output (public for the fuzzer).
+    public static func pages(fromWordBoxes output: Data) throws(Failure) -> PDFPages {
         switch PDFWordParser.parse(output) {
         case .failure(.tooManyWords): throw .tooMuchText(limit: ReportParser.maximumTextSize)
         case .failure(.invalidOutput): throw .unreadableOutput
