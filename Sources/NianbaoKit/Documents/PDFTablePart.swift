@@ -28,16 +28,18 @@ struct PDFTablePart {
             : inherited ?? PDFColumns(header: [], values: bodyValues)
         guard !columns.bands.isEmpty else { return ((header + body).map { PDFTableBuilder.gapRow(lines[$0]) }, nil) }
 
-        var rows = numberRows(columns: columns, inValueArea: inValueArea)
-        let labelWords = bodyItems.filter { !inValueArea($0) }
+        // Where row labels start (left of it stands the group column), from the lines with numbers.
         let leftStarts = body.compactMap { index -> Double? in
             let line = items[index]
             guard line.contains(where: \.isValue) else { return nil }
             return PDFLabelBlocks.labelStart(line.filter { !inValueArea($0) }.map(\.word), height: lines[index].height)
         }
+        let labelColumnLeft = leftStarts.isEmpty ? nil : leftStarts.sorted()[leftStarts.count / 2]
+        var rows = numberRows(columns: columns, labelColumnLeft: labelColumnLeft, inValueArea: inValueArea)
+        let labelWords = bodyItems.filter { !inValueArea($0) }
         let labels = PDFLabelBlocks(
             words: labelWords.map(\.word), lines: labelWords.map { lines[$0.line] }, rows: rows, pitch: pitch,
-            labelColumnLeft: leftStarts.isEmpty ? nil : leftStarts.sorted()[leftStarts.count / 2])
+            labelColumnLeft: labelColumnLeft)
         let hasGroups = labels.assign(to: &rows)
         let hasLabels = !labelWords.isEmpty || headerWords.contains { !isColumnHeader($0) }
         let prefix = (hasGroups ? 1 : 0) + (hasLabels ? 1 : 0)
@@ -58,10 +60,11 @@ struct PDFTablePart {
     }
 
     /// The body's rows anchored on numbers, line by line.
-    private func numberRows(columns: PDFColumns, inValueArea: (PDFTableBuilder.Item) -> Bool) -> [PDFTableRow] {
-        // Where labels start a new item ("2.", "（一）"): a line of numbers beside one is a new row.
+    private func numberRows(columns: PDFColumns, labelColumnLeft: Double?, inValueArea: (PDFTableBuilder.Item) -> Bool) -> [PDFTableRow] {
+        // Where row labels start a new item ("2.", "（一）"): a line of numbers beside one is a new row.
+        // (A group label in the column left of the row labels starts no row.)
         let itemStarts = body.flatMap { items[$0] }.filter { !inValueArea($0) && PDFTableBuilder.startsWithListMarker($0.word.text) }
-            .map(\.word)
+            .map(\.word).filter { start in labelColumnLeft.map { start.x1 > $0 + 1 } ?? true }
         var rows: [PDFTableRow] = []
         for index in body {
             let placed = items[index].filter(inValueArea).map { ($0.word, columns.column(of: $0.word)) }
