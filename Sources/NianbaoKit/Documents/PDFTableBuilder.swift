@@ -57,7 +57,13 @@ struct PDFTableBuilder {
             if hasValue { inBody = true }
             if inBody { parts[parts.count - 1].body.append(index) } else { parts[parts.count - 1].header.append(index) }
         }
-        return parts
+        // Label lines after the last line of column headers are rows of blanks
+        // before the first row of numbers, not header.
+        return parts.map { part in
+            let reaches = part.header.map { index in items[index].contains { $0.word.centerX >= valueLeft } }
+            guard let last = reaches.lastIndex(of: true) else { return part }
+            return (Array(part.header[...last]), Array(part.header[(last + 1)...]) + part.body)
+        }
     }
 
     /// Whether word `index` of `line` is a value cell: a number or a
