@@ -134,14 +134,19 @@ struct PDFTablePart {
     private func merge(_ placed: [(PDFWord, Int?)], into row: inout PDFTableRow) -> Bool {
         // A row cut by a page break goes on at the top of the next page.
         let nextPage = placed.allSatisfy { $0.0.page == row.page + 1 }
-        guard nextPage || placed.allSatisfy({ $0.0.page == row.page }) else { return false }
+        let samePages = placed.allSatisfy { word in word.0.page == row.page || row.values.values.joined().contains { $0.page == word.0.page } }
+        guard nextPage || samePages else { return false }
         var continues = false
         for (word, column) in placed {
             guard let column, let above = row.values[column]?.max(by: { ($0.page, $0.y1) < ($1.page, $1.y1) }) else {
                 if nextPage { return false }
                 continue
             }
-            let oneLineBelow = nextPage || pitch.map { abs(word.y0 - above.y0 - $0) <= Self.pitchTolerance($0) } ?? false
+            // Across the break only the first line of the new page continues a piece of the last page.
+            let oneLineBelow =
+                above.page < word.page
+                ? nextPage && !(row.values.values.joined().contains { $0.page == word.page })
+                : pitch.map { abs(word.y0 - above.y0 - $0) <= Self.pitchTolerance($0) } ?? false
             guard oneLineBelow, pitch != nil, word.horizontalOverlap(above) > 0,
                 placed.filter({ $0.1 == column }).count == 1
             else { return false }
