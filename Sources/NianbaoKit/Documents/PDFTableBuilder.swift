@@ -33,7 +33,7 @@ struct PDFTableBuilder {
         var rows: [TableRow] = []
         var columns: PDFColumns?
         let pitch = PDFTablePart.linePitch(items.joined().filter { !$0.isValue }.map(\.word))
-        for part in parts(items, valueLeft: valueLeft) {
+        for part in parts(items, valueLeft: valueLeft, pitch: pitch) {
             let built = PDFTablePart(lines: lines, items: items, header: part.header, body: part.body, pitch: pitch)
                 .rows(inheriting: columns, valueLeft: valueLeft)
             rows += built.rows
@@ -44,17 +44,26 @@ struct PDFTableBuilder {
 
     /// Header and body lines of each part: a part starts at a line without
     /// values whose text reaches into the value area after a line with values.
-    private func parts(_ items: [[Item]], valueLeft: Double) -> [(header: [Int], body: [Int])] {
+    private func parts(_ items: [[Item]], valueLeft: Double, pitch: Double?) -> [(header: [Int], body: [Int])] {
         var parts: [(header: [Int], body: [Int])] = [([], [])]
         var inBody = false
+        // A label line after the column headers that is not the rest of a
+        // header cell: a row of blanks, so the next header line starts a new part
+        // (section 二's sub-table whose only row is blank).
+        var blankRows = false
+        var sawHeader = false
         for (index, line) in items.enumerated() {
             let hasValue = line.contains(where: \.isValue)
             let reachesValues = !hasValue && line.contains { $0.word.centerX >= valueLeft }
-            if reachesValues && inBody {
+            if reachesValues && (inBody || blankRows) {
                 parts.append(([], []))
                 inBody = false
+                blankRows = false
+                sawHeader = false
             }
             if hasValue { inBody = true }
+            if !inBody && !hasValue && !reachesValues && sawHeader && !continuesCell(index, items: items, pitch: pitch) { blankRows = true }
+            if reachesValues { sawHeader = true }
             if inBody { parts[parts.count - 1].body.append(index) } else { parts[parts.count - 1].header.append(index) }
         }
         // Label lines after the last line of column headers are rows of blanks
@@ -63,6 +72,21 @@ struct PDFTableBuilder {
             let reaches = part.header.map { index in items[index].contains { $0.word.centerX >= valueLeft } }
             guard let last = reaches.lastIndex(of: true) else { return part }
             return (Array(part.header[...last]), Array(part.header[(last + 1)...]) + part.body)
+        }
+    }
+
+    /// Whether line `index` goes on with a cell of the line above: a word
+    /// under one of its words, one line pitch below (without a pitch, closer
+    /// than 0.6 of a line).
+    private func continuesCell(_ index: Int, items: [[Item]], pitch: Double?) -> Bool {
+        guard index > 0 else { return false }
+        return items[index].contains { item in
+            items[index - 1].contains { above in
+                let lower = item.word, upper = above.word
+                guard lower.page == upper.page, upper.horizontalOverlap(lower) > 0, lower.y0 > upper.y0 else { return false }
+                if let pitch { return lower.y0 - upper.y0 <= pitch + PDFTablePart.pitchTolerance(pitch) }
+                return lower.y0 - upper.y1 <= 0.6 * min(upper.height, lower.height)
+            }
         }
     }
 

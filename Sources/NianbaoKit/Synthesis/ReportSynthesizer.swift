@@ -23,8 +23,8 @@ public struct ReportSynthesizer: Sendable {
     ///   pages do. Totals stay printed, so no identity changes and a blank
     ///   total is never left for the validator to derive.
     /// - Parameter largeCounts: a quarter of the outcome counts in the
-    ///   thousands, so totals run to five and six digits (wrapping in narrow
-    ///   printed columns).
+    ///   thousands, so totals run to five digits (wrapping in narrow printed
+    ///   columns).
     public mutating func make(
         bureau: String, year: Int, version: TemplateVersion, blankZeros: Bool = false, largeCounts: Bool = false
     ) -> SyntheticReport {
@@ -95,7 +95,7 @@ public struct ReportSynthesizer: Sendable {
             for row in outcomeRows {
                 let value =
                     !active ? 0
-                    : largeCounts ? count(zero: 0.45, large: 0.3, largeRange: 1_000...30_000)
+                    : largeCounts ? count(zero: 0.45, large: 0.3, largeRange: 1_000...9_999)
                     : count(zero: 0.55, large: 0.02, largeRange: 100...1_500)
                 ints[row + "." + column] = value
                 handled += value
