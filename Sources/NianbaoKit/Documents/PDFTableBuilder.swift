@@ -43,7 +43,7 @@ struct PDFTableBuilder {
     }
 
     /// Header and body lines of each part: a part starts at a line without
-    /// values whose text reaches into the value area after a line with values.
+    /// values whose text reaches into the value area (``reaches(_:_:)``) after a line with values.
     private func parts(_ items: [[Item]], valueLeft: Double, pitch: Double?) -> [(header: [Int], body: [Int])] {
         var parts: [(header: [Int], body: [Int])] = [([], [])]
         var inBody = false
@@ -52,28 +52,44 @@ struct PDFTableBuilder {
         // (section 二's sub-table whose only row is blank).
         var blankRows = false
         var sawHeader = false
+        /// Where the column headers seen so far end: a label line level with them is a header cell too (信息内容).
+        var headerBottom: (page: Int, y: Double)?
         for (index, line) in items.enumerated() {
             let hasValue = line.contains(where: \.isValue)
-            let reachesValues = !hasValue && line.contains { $0.word.centerX >= valueLeft }
+            let reachesValues = !hasValue && line.contains { Self.reaches($0.word, valueLeft) }
             if reachesValues && (inBody || blankRows) {
                 parts.append(([], []))
                 inBody = false
                 blankRows = false
                 sawHeader = false
+                headerBottom = nil
             }
             if hasValue { inBody = true }
-            if !inBody && !hasValue && !reachesValues && sawHeader && !continuesCell(index, items: items, pitch: pitch) { blankRows = true }
-            if reachesValues { sawHeader = true }
+            let belowHeader = headerBottom.map { bottom in
+                lines[index].page > bottom.page || (lines[index].page == bottom.page && lines[index].top >= bottom.y - 0.2 * lines[index].height)
+            } ?? false
+            if !inBody && !hasValue && !reachesValues && sawHeader && belowHeader && !continuesCell(index, items: items, pitch: pitch) {
+                blankRows = true
+            }
+            if reachesValues {
+                sawHeader = true
+                let bottom = (page: lines[index].page, y: lines[index].bottom)
+                if let current = headerBottom, (current.page, current.y) > (bottom.page, bottom.y) {} else { headerBottom = bottom }
+            }
             if inBody { parts[parts.count - 1].body.append(index) } else { parts[parts.count - 1].header.append(index) }
         }
         // Label lines after the last line of column headers are rows of blanks
         // before the first row of numbers, not header.
         return parts.map { part in
-            let reaches = part.header.map { index in items[index].contains { $0.word.centerX >= valueLeft } }
+            let reaches = part.header.map { index in items[index].contains { Self.reaches($0.word, valueLeft) } }
             guard let last = reaches.lastIndex(of: true) else { return part }
             return (Array(part.header[...last]), Array(part.header[(last + 1)...]) + part.body)
         }
     }
+
+    /// Whether `word` stands over the numbers' area: a caption centred over
+    /// a narrow table may start left of it, a row label never ends inside it.
+    static func reaches(_ word: PDFWord, _ valueLeft: Double) -> Bool { word.x1 > valueLeft + 0.25 * word.height }
 
     /// Whether line `index` goes on with a cell of the line above: a word
     /// under one of its words, one line pitch below (without a pitch, closer
