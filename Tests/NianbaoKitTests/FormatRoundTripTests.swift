@@ -71,15 +71,18 @@ enum FormatFixtures {
             "layout \(quirks.name) \(version.rawValue): \(failures.count) of \(seeds.count) seeds fail\n\(failures.prefix(3).joined(separator: "\n"))")
     }
 
-    /// With blank cells the layout renderer leaves columns empty, as PDFs do: the
-    /// importer may leave such rows ambiguous, but never stores a wrong number.
+    /// With blank cells the layout renderer leaves columns empty, as PDFs do:
+    /// the importer places a row's numbers by the columns they stand in, may
+    /// leave rows it cannot place ambiguous, but never stores a wrong number.
     @Test(arguments: TemplateVersion.allCases)
     func layoutTextWithBlanksNeverStoresAWrongNumber(_ version: TemplateVersion) {
         var wrong: [String] = []
+        var tally = CellTally()
         for seed in Self.seeds {
             let synthetic = RoundTrip.report(seed: seed, version: version, blankZeros: true)
             let text = LayoutTextRenderer.render(synthetic, quirks: .all)
             guard let parsed = try? ReportParser().parse(Array(text.utf8), path: "blanks.txt") else { continue }
+            tally.add(parsed.report, truth: synthetic, name: "seed \(seed)")
             for (key, cell) in parsed.report.cells where cell.status == .reported || cell.status == .derived {
                 guard synthetic.cells[key] != nil else { continue }
                 if cell.value != (synthetic.value(key) ?? ExactDecimal(0)) {
@@ -88,6 +91,8 @@ enum FormatFixtures {
             }
         }
         #expect(wrong.isEmpty, "\(wrong.count) wrong numbers:\n\(wrong.prefix(8).joined(separator: "\n"))")
+        // Positions place most rows with blanks (91 % of V2019's cells, 96 % of V2021's when measured).
+        #expect(Double(tally.exact) >= 0.9 * Double(tally.total), "\(version.rawValue): \(tally.summary)")
     }
 
     @Test(arguments: TemplateVersion.allCases, [true, false])

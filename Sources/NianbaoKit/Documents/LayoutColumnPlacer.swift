@@ -101,7 +101,9 @@ enum LayoutColumnPlacer {
         guard confirmed || (width >= 5 && measure == .characters) else { return nil }
         // A line of numbers without a label may be the rest of numbers wrapped
         // in their cells: then no short row is placed.
-        let unlabeledShort = rows.indices.contains { index in
+        // (A table without a label column, as section 四, has only such lines.)
+        let hasLabelColumn = rows[first...].contains { row in row.cells[..<valueStart(row)].contains { !ValueParser.isBlank($0.text) } }
+        let unlabeledShort = hasLabelColumn && rows.indices.contains { index in
             let row = rows[index], start = valueStart(row)
             return index >= first && hasNumber(row) && row.cells.count - start < width
                 && row.cells[..<start].allSatisfy { ValueParser.isBlank($0.text) }
@@ -112,14 +114,15 @@ enum LayoutColumnPlacer {
             let row = rows[index], start = valueStart(row)
             let count = row.cells.count - start
             // Only a row whose label stands on the line of its numbers (not one joined from lines above).
-            let labelled = start > 0 && spans[index].indices.contains(start - 1) && spans[index][start - 1] != nil
+            let labelled = !hasLabelColumn || (start > 0 && spans[index].indices.contains(start - 1) && spans[index][start - 1] != nil)
             guard index >= first, count > 0, count < width, hasNumber(row), labelled else { return row }
             var placed = [TableCell?](repeating: nil, count: width)
             var last = -1
             for k in start..<row.cells.count {
                 if ValueParser.isBlank(row.cells[k].text) { continue }
                 guard spans[index].indices.contains(k), let span = spans[index][k],
-                    let column = columns.column(of: word(row.cells[k].text, span, row: index), strictly: true), column > last
+                    let column = columns.column(of: word(row.cells[k].text, span, row: index), strictly: true), column > last,
+                    measure == .characters || columns.stands(word(row.cells[k].text, span, row: index), under: column)
                 else { return row }
                 placed[column] = row.cells[k]
                 last = column

@@ -122,8 +122,8 @@ public enum LayoutTextReader {
                     rowCells.insert(TableCell(label, line: pending[0].line), at: 0)
                     rowSpans.insert(nil, at: 0)
                 } else {
+                    // The span stays the line's own label: the numbers have a label beside them.
                     rowCells[0] = TableCell(label + cells[0], line: pending[0].line)
-                    rowSpans[0] = nil
                 }
                 pending = []
             } else {

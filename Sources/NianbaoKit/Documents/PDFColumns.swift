@@ -119,21 +119,28 @@ struct PDFColumns: Sendable {
 
     /// The column of a value word, or nil when it stands between two columns
     /// (outside both bands, near the midpoint): never a guess.
-    /// - Parameter strictly: only a number standing under a column's extent
-    ///   (or in its stack of numbers) has a column; nearness is not enough.
+    /// - Parameter strictly: only a number standing under a column's extent,
+    ///   or at most a character beside it and clearly nearer it than the
+    ///   next column (or in its stack of numbers), has a column.
     func column(of word: PDFWord, strictly: Bool = false) -> Int? {
         if let numberStacks, let stack = numberStacks.firstIndex(where: { word.x0 < $0.x1 && $0.x0 < word.x1 }) { return stack }
         guard let index = Self.home(word.centerX, in: bands) else { return nil }
         let band = bands[index]
         if word.centerX >= band.x0 - 0.5 && word.centerX <= band.x1 + 0.5 { return index }
-        if strictly { return nil }
-        // Outside its band: certain only when clearly nearer it than the neighbour on that side.
+        // Outside its band: certain only when clearly nearer it than the neighbour on that side
+        // (strictly: and within a character of it).
         let neighbour = word.centerX < band.x0 ? index - 1 : index + 1
-        guard bands.indices.contains(neighbour) else { return index }
-        let other = bands[neighbour]
         let toBand = word.centerX < band.x0 ? band.x0 - word.centerX : word.centerX - band.x1
+        if strictly && toBand > 1 { return nil }
+        guard bands.indices.contains(neighbour) else { return strictly ? nil : index }
+        let other = bands[neighbour]
         let toOther = word.centerX < other.x0 ? other.x0 - word.centerX : word.centerX - other.x1
         return toBand * 2 < toOther ? index : nil
+    }
+
+    /// Whether `word` stands within band `index` (half a unit of slack).
+    func stands(_ word: PDFWord, under index: Int) -> Bool {
+        word.centerX >= bands[index].x0 - 0.5 && word.centerX <= bands[index].x1 + 0.5
     }
 
     /// The header text of band `index`: its words top to bottom.
