@@ -142,10 +142,10 @@ struct PDFTablePart {
                 if nextPage { return false }
                 continue
             }
-            // Across the break only the first line of the new page continues a piece of the last page.
+            // Across the break, a column's first piece on the new page continues its piece on the last page.
             let oneLineBelow =
                 above.page < word.page
-                ? nextPage && !(row.values.values.joined().contains { $0.page == word.page })
+                ? nextPage && word.page == above.page + 1
                 : pitch.map { abs(word.y0 - above.y0 - $0) <= Self.pitchTolerance($0) } ?? false
             guard oneLineBelow, pitch != nil, word.horizontalOverlap(above) > 0,
                 placed.filter({ $0.1 == column }).count == 1
