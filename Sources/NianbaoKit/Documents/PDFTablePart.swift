@@ -8,6 +8,13 @@ struct PDFTablePart {
     /// The table's line pitch (``linePitch(_:)`` over all its parts).
     let pitch: Double?
 
+    /// Where the part's lines end on each page.
+    var pageBottoms: [Int: Double] {
+        var bottoms: [Int: Double] = [:]
+        for index in header + body { bottoms[lines[index].page] = max(bottoms[lines[index].page] ?? 0, lines[index].bottom) }
+        return bottoms
+    }
+
     /// The part's rows and the columns it used (for a continuation without header).
     func rows(inheriting inherited: PDFColumns?, valueLeft regionLeft: Double) -> (rows: [TableRow], columns: PDFColumns?) {
         let bodyItems = body.flatMap { items[$0] }
@@ -85,7 +92,7 @@ struct PDFTablePart {
             // At the top of a new page, a row goes on only if no new item starts above or beside the line.
             let pageTopItem = rows.last.map { row in
                 placed[0].0.page > row.page
-                    && itemStarts.contains { start in start.page == placed[0].0.page && start.y0 <= placed.map(\.0.y1).max()! }
+                    && itemStarts.contains { start in start.page == placed[0].0.page && start.y0 < placed.map(\.0.centerY).max()! }
             } ?? false
             if !rows.isEmpty, !startsItem, !pageTopItem, merge(placed, into: &rows[rows.count - 1]) { continue }
             var row = PDFTableRow(
@@ -132,6 +139,7 @@ struct PDFTablePart {
     /// label that starts a new item. Without a measured pitch, no number is
     /// taken as wrapped.
     private func merge(_ placed: [(PDFWord, Int?)], into row: inout PDFTableRow) -> Bool {
+        let pageBottoms = self.pageBottoms
         // A row cut by a page break goes on at the top of the next page.
         let nextPage = placed.allSatisfy { $0.0.page == row.page + 1 }
         let samePages = placed.allSatisfy { word in word.0.page == row.page || row.values.values.joined().contains { $0.page == word.0.page } }
@@ -143,9 +151,10 @@ struct PDFTablePart {
                 continue
             }
             // Across the break, a column's first piece on the new page continues its piece on the last page.
+            // (Only a number the last page cut off: its piece stands at the foot of that page's table.)
             let oneLineBelow =
                 above.page < word.page
-                ? nextPage && word.page == above.page + 1
+                ? nextPage && word.page == above.page + 1 && above.y1 >= (pageBottoms[above.page] ?? 0) - 0.5 * above.height
                 : pitch.map { abs(word.y0 - above.y0 - $0) <= Self.pitchTolerance($0) } ?? false
             guard oneLineBelow, pitch != nil, word.horizontalOverlap(above) > 0,
                 placed.filter({ $0.1 == column }).count == 1
