@@ -24,7 +24,13 @@ struct PDFColumns: Sendable {
 
     /// The columns of header `words` (those in the value area) over `values`
     /// (every value-area word of the body).
-    init(header words: [PDFWord], values: [PDFWord]) {
+    /// More header words than a statistics table's header ever holds (about
+    /// 60): past it the "header" is not one, and the numbers alone give the
+    /// columns (the header analysis compares words pairwise).
+    static let maximumHeaderWords = 400
+
+    init(header: [PDFWord], values: [PDFWord]) {
+        let words = header.count > Self.maximumHeaderWords ? [] : header
         let numbers = Self.clusters(values)
         let leaves = Self.joined(Self.clusters(Self.withoutWideTops(words.filter { !Self.spans($0, over: words) })), under: numbers)
         // Two separate stacks of numbers under one header: the header is not the whole story.
@@ -47,8 +53,6 @@ struct PDFColumns: Sendable {
             }
         }
     }
-
-    init(bands: [Band]) { self.bands = bands }
 
     /// Whether header word `word` spans other header cells: it stands over
     /// two or more header words below it that do not overlap each other.
@@ -99,8 +103,9 @@ struct PDFColumns: Sendable {
     static func clusters(_ words: [PDFWord]) -> [Band] {
         var bands: [Band] = []
         for word in words.sorted(by: { $0.x0 < $1.x0 }) {
-            if let last = bands.last, word.x0 < last.x1 - 0.5 {
-                bands[bands.count - 1].x1 = max(last.x1, word.x1)
+            // (Reading only the last band's edge: a copy of the band would copy its words on every append.)
+            if let edge = bands.last?.x1, word.x0 < edge - 0.5 {
+                bands[bands.count - 1].x1 = max(edge, word.x1)
                 bands[bands.count - 1].words.append(word)
             } else {
                 bands.append(Band(x0: word.x0, x1: word.x1, words: [word]))

@@ -11,14 +11,26 @@
 /// ("1.", "（三）") is the rest of the row the previous page ended with.
 struct PDFLabelBlocks {
     struct Block {
-        var words: [PDFWord]
+        let words: [PDFWord]
         /// 1-based document line where the block starts.
-        var line: Int
-        var page: Int { words[0].page }
-        var top: Double { words.map(\.y0).min()! }
-        var bottom: Double { words.map(\.y1).max()! }
+        let line: Int
+        let page: Int
+        let top: Double
+        let bottom: Double
+
+        init(words: [PDFWord], line: Int) {
+            self.words = words
+            self.line = line
+            page = words[0].page
+            top = words.map(\.y0).min()!
+            bottom = words.map(\.y1).max()!
+        }
+
         var text: String { PDFTableBuilder.text(of: words) }
     }
+
+    /// The indices of `rows` on each page: every lookup here concerns one page.
+    static func byPage(_ rows: [PDFTableRow]) -> [Int: [Int]] { Dictionary(grouping: rows.indices, by: { rows[$0].page }) }
 
     private(set) var blocks: [Block] = []
     /// Where row labels start (see ``labelStart(_:height:)``); left of it stands the group column.
@@ -30,8 +42,10 @@ struct PDFLabelBlocks {
     init(words: [PDFWord], lines: [PDFLine], rows: [PDFTableRow], pitch: Double?, labelColumnLeft: Double?) {
         self.labelColumnLeft = labelColumnLeft
         guard !words.isEmpty else { return }
+        let rowsOnPage = Self.byPage(rows)
         let rowOfLine = lines.map { line in
-            rows.indices.first { rows[$0].overlap(page: line.page, top: line.top, bottom: line.bottom) >= 0.5 * line.height }
+            let (top, bottom, height) = (line.top, line.bottom, line.height)
+            return (rowsOnPage[line.page] ?? []).first { rows[$0].overlap(page: line.page, top: top, bottom: bottom) >= 0.5 * height }
         }
         var parent = Array(words.indices)
         func root(_ i: Int) -> Int {
@@ -42,8 +56,10 @@ struct PDFLabelBlocks {
             }
             return i
         }
+        // Candidates below a word: the words of the next six lines only.
+        let byLine = Dictionary(grouping: words.indices, by: { lines[$0].number })
         for a in words.indices {
-            for b in words.indices where lines[b].number > lines[a].number && lines[b].number - lines[a].number <= 6 {
+            for b in (1...6).flatMap({ byLine[lines[a].number + $0] ?? [] }) {
                 let upper = words[a], lower = words[b]
                 // A line that starts a new item ("2.", "（三）") starts a new label.
                 guard upper.page == lower.page, lower.y0 > upper.y0, !PDFTableBuilder.startsWithListMarker(lower.text),
@@ -56,18 +72,15 @@ struct PDFLabelBlocks {
                 parent[root(b)] = root(a)
             }
         }
-        var byRoot: [Int: Block] = [:]
+        var byRoot: [Int: (words: [PDFWord], line: Int)] = [:]
         var order: [Int] = []
         for index in words.indices {
             let r = root(index)
-            if byRoot[r] == nil {
-                order.append(r)
-                byRoot[r] = Block(words: [], line: lines[index].number)
-            }
-            byRoot[r]!.words.append(words[index])
+            if byRoot[r] == nil { order.append(r) }
+            byRoot[r, default: ([], lines[index].number)].words.append(words[index])
             byRoot[r]!.line = min(byRoot[r]!.line, lines[index].number)
         }
-        blocks = order.map { byRoot[$0]! }
+        blocks = order.map { Block(words: byRoot[$0]!.words, line: byRoot[$0]!.line) }
     }
 
     /// Where a row label starts on a line with numbers: after the widest
@@ -82,40 +95,54 @@ struct PDFLabelBlocks {
 
     /// Gives every block to a row (adding rows of blanks); true when the part has group labels.
     func assign(to rows: inout [PDFTableRow]) -> Bool {
-        let rowLabels = blocks.filter { !isGroupCandidate($0) }
-        var groups = blocks.filter { block in
-            isGroupCandidate(block)
-                && rowLabels.contains { $0.page == block.page && min($0.bottom, block.bottom) - max($0.top, block.top) > 0.3 * block.words[0].height }
+        let numberedOnPage = Self.byPage(rows)
+        func beside(_ block: Block, _ row: Int) -> Bool {
+            rows[row].overlap(page: block.page, top: block.top, bottom: block.bottom) >= Self.touching(block, rows[row])
         }
-        // A group label alone between two rows (a merged cell centred on a
-        // line of its own) heads the rows below it; beside numbers it is a row label.
+        let rowLabelsOnPage = Dictionary(grouping: blocks.filter { !isGroupCandidate($0) }, by: \.page)
+        var groups: [Block] = []
         var others: [Block] = []
-        for block in blocks where !groups.contains(where: { $0.words == block.words }) {
-            let besideNumbers = rows.contains { $0.overlap(page: block.page, top: block.top, bottom: block.bottom) >= Self.touching(block, $0) }
-            if isGroupCandidate(block) && !besideNumbers && rows.contains(where: { $0.page == block.page && $0.top > block.bottom }) {
-                groups.append(block)
-            } else {
-                others.append(block)
+        for block in blocks {
+            let pageRows = numberedOnPage[block.page] ?? []
+            if isGroupCandidate(block) {
+                let besideLabels = (rowLabelsOnPage[block.page] ?? []).contains {
+                    min($0.bottom, block.bottom) - max($0.top, block.top) > 0.3 * block.words[0].height
+                }
+                // A group label alone between two rows (a merged cell centred on a
+                // line of its own) heads the rows below it; beside numbers it is a row label.
+                let heading = !pageRows.contains { beside(block, $0) } && pageRows.contains { rows[$0].top > block.bottom }
+                if besideLabels || heading {
+                    groups.append(block)
+                    continue
+                }
             }
+            others.append(block)
         }
-        let numbered = rows.count
+        // The last numbered row before each page, for text continuing at a page's top.
+        let pages = numberedOnPage.keys.sorted()
         for block in others {
-            let best = (0..<numbered).max { rows[$0].overlap(page: block.page, top: block.top, bottom: block.bottom) < rows[$1].overlap(page: block.page, top: block.top, bottom: block.bottom) }
-            if let best, rows[best].overlap(page: block.page, top: block.top, bottom: block.bottom) >= Self.touching(block, rows[best]) {
+            let pageRows = numberedOnPage[block.page] ?? []
+            func overlap(_ row: Int) -> Double { rows[row].overlap(page: block.page, top: block.top, bottom: block.bottom) }
+            if let best = pageRows.max(by: { overlap($0) < overlap($1) }), beside(block, best) {
                 rows[best].labels += block.words
-            } else if let previous = continued(block, rows: rows[..<numbered]) {
+            } else if !PDFTableBuilder.startsWithListMarker(block.text), !pageRows.contains(where: { rows[$0].top < block.top }),
+                let previousPage = pages.last(where: { $0 < block.page }), let previous = numberedOnPage[previousPage]?.last
+            {
+                // Above every row of its page and no new item: the rest of the row the last page ended with.
                 rows[previous].labels += block.words
             } else {
-                var row = PDFTableRow(page: block.page, top: block.top, bottom: block.bottom, line: block.line, hasNumbers: false)
+                var row = PDFTableRow(page: block.page, top: block.top, bottom: block.bottom, line: block.line)
                 row.labels = block.words
                 rows.append(row)
             }
         }
+        let allOnPage = Self.byPage(rows)
         for group in mergedAcrossPages(groups) {
             let block = Block(words: group, line: 0)
-            let overlapping = rows.indices.filter { rows[$0].overlap(page: block.page, top: block.top, bottom: block.bottom) >= Self.touching(block, rows[$0]) }
-            let below = rows.indices.filter { rows[$0].page == block.page && rows[$0].top > block.top }
-            let target = overlapping.min { rows[$0].top < rows[$1].top } ?? below.min { rows[$0].top < rows[$1].top } ?? rows.indices.last
+            let pageRows = allOnPage[block.page] ?? []
+            let target = pageRows.filter { beside(block, $0) }.min { rows[$0].top < rows[$1].top }
+                ?? pageRows.filter { rows[$0].top > block.top }.min { rows[$0].top < rows[$1].top }
+                ?? rows.indices.last
             if let target { rows[target].groups.append(group) }
         }
         return !groups.isEmpty
@@ -134,21 +161,14 @@ struct PDFLabelBlocks {
         return block.words.allSatisfy { $0.x1 <= left + 1 }
     }
 
-    /// The row a page-top block continues: the last row of the pages before,
-    /// when the block is above every row of its page and does not start a new item.
-    private func continued(_ block: Block, rows: ArraySlice<PDFTableRow>) -> Int? {
-        guard !PDFTableBuilder.startsWithListMarker(block.text),
-            !rows.contains(where: { $0.page == block.page && $0.top < block.top })
-        else { return nil }
-        return rows.indices.last { rows[$0].page < block.page }
-    }
-
     /// Group blocks, with a group cell cut by a page break joined again.
     private func mergedAcrossPages(_ groups: [Block]) -> [[PDFWord]] {
         var result: [[PDFWord]] = []
+        var previousPage: Int?
         for block in groups.sorted(by: { ($0.page, $0.top) < ($1.page, $1.top) }) {
-            if let last = result.last, let tail = last.last, tail.page == block.page - 1,
-                !groups.contains(where: { $0.page == block.page && $0.top < block.top }),
+            // Only the first group block of a page continues the last page's.
+            defer { previousPage = block.page }
+            if let last = result.last, let tail = last.last, tail.page == block.page - 1, previousPage != block.page,
                 !PDFTableBuilder.startsWithListMarker(block.text),
                 last.contains(where: { word in block.words.contains { word.horizontalOverlap($0) > 0 } })
             {

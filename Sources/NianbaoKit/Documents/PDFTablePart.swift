@@ -9,7 +9,7 @@ struct PDFTablePart {
     let pitch: Double?
 
     /// Where the part's lines end on each page.
-    var pageBottoms: [Int: Double] {
+    private func pageBottoms() -> [Int: Double] {
         var bottoms: [Int: Double] = [:]
         for index in header + body { bottoms[lines[index].page] = max(bottoms[lines[index].page] ?? 0, lines[index].bottom) }
         return bottoms
@@ -25,7 +25,8 @@ struct PDFTablePart {
         // under a narrower header, a first column left blank): headers are
         // told from the label column's right edge, not from where the numbers
         // start; without labels in the body there is no label column.
-        let labelRight = bodyItems.filter { !inValueArea($0) }.map(\.word.x1).max()
+        let labelWords = bodyItems.filter { !inValueArea($0) }
+        let labelRight = labelWords.map(\.word.x1).max()
         func isColumnHeader(_ word: PDFWord) -> Bool { labelRight.map { word.centerX > $0 } ?? true }
         let headerValues = headerWords.filter(isColumnHeader)
         let bodyValues = bodyItems.filter(inValueArea).map(\.word)
@@ -43,7 +44,6 @@ struct PDFTablePart {
         }
         let labelColumnLeft = leftStarts.isEmpty ? nil : leftStarts.sorted()[leftStarts.count / 2]
         var rows = numberRows(columns: columns, labelColumnLeft: labelColumnLeft, inValueArea: inValueArea)
-        let labelWords = bodyItems.filter { !inValueArea($0) }
         let labels = PDFLabelBlocks(
             words: labelWords.map(\.word), lines: labelWords.map { lines[$0.line] }, rows: rows, pitch: pitch,
             labelColumnLeft: labelColumnLeft)
@@ -72,6 +72,8 @@ struct PDFTablePart {
         // (A group label in the column left of the row labels starts no row.)
         let itemStarts = body.flatMap { items[$0] }.filter { !inValueArea($0) && PDFTableBuilder.startsWithListMarker($0.word.text) }
             .map(\.word).filter { start in labelColumnLeft.map { start.x1 > $0 + 1 } ?? true }
+        let itemStartsOnPage = Dictionary(grouping: itemStarts, by: \.page)
+        let pageBottoms = pageBottoms()
         var rows: [PDFTableRow] = []
         for index in body {
             let placed = items[index].filter(inValueArea).map { ($0.word, columns.column(of: $0.word)) }
@@ -82,22 +84,23 @@ struct PDFTablePart {
             func beside(_ start: PDFWord, _ row: PDFTableRow) -> Bool {
                 row.overlap(page: start.page, top: start.y0, bottom: start.y1) > 0.3 * start.height
             }
+            let page = first.page
             let startsItem = rows.last.map { row in
-                itemStarts.contains { beside($0, row) }
-                    && itemStarts.contains { start in
+                let starts = itemStartsOnPage[row.page] ?? []
+                return starts.contains { beside($0, row) }
+                    && (itemStartsOnPage[page] ?? []).contains { start in
                         !beside(start, row)
                             && placed.contains { start.page == $0.0.page && min(start.y1, $0.0.y1) - max(start.y0, $0.0.y0) > 0.3 * start.height }
                     }
             } ?? false
             // At the top of a new page, a row goes on only if no new item starts above or beside the line.
+            let middle = placed.map(\.0.centerY).max()!
             let pageTopItem = rows.last.map { row in
-                placed[0].0.page > row.page
-                    && itemStarts.contains { start in start.page == placed[0].0.page && start.y0 < placed.map(\.0.centerY).max()! }
+                page > row.page && (itemStartsOnPage[page] ?? []).contains { $0.y0 < middle }
             } ?? false
-            if !rows.isEmpty, !startsItem, !pageTopItem, merge(placed, into: &rows[rows.count - 1]) { continue }
+            if !rows.isEmpty, !startsItem, !pageTopItem, merge(placed, into: &rows[rows.count - 1], pageBottoms: pageBottoms) { continue }
             var row = PDFTableRow(
-                page: first.page, top: placed.map(\.0.y0).min()!, bottom: placed.map(\.0.y1).max()!, line: lines[index].number,
-                hasNumbers: true)
+                page: first.page, top: placed.map(\.0.y0).min()!, bottom: placed.map(\.0.y1).max()!, line: lines[index].number)
             for (word, column) in placed {
                 if let column, row.values[column] == nil { row.values[column] = [word] } else { row.strays.append(word) }
             }
@@ -116,10 +119,14 @@ struct PDFTablePart {
     /// row's, and no number is taken as wrapped.
     static func linePitch(_ words: [PDFWord]) -> Double? {
         var steps: [Double] = []
-        for word in words {
-            let next = words.filter { $0.page == word.page && $0.y0 > word.y0 + 0.5 * word.height && $0.horizontalOverlap(word) > 0 }
-                .min { $0.y0 < $1.y0 }
-            if let next, next.y0 - word.y0 <= 3 * word.height { steps.append(next.y0 - word.y0) }
+        // Per page, top to bottom: each word looks only at the words up to three lines below it.
+        for page in Dictionary(grouping: words, by: \.page).values {
+            let sorted = page.sorted { $0.y0 < $1.y0 }
+            for (index, word) in sorted.enumerated() {
+                let next = sorted[(index + 1)...].lazy.prefix { $0.y0 - word.y0 <= 3 * word.height }
+                    .first { $0.y0 > word.y0 + 0.5 * word.height && $0.horizontalOverlap(word) > 0 }
+                if let next { steps.append(next.y0 - word.y0) }
+            }
         }
         steps.sort()
         guard let pitch = zip(steps, steps.dropFirst()).first(where: { $1 - $0 <= 0.1 })?.0,
@@ -138,8 +145,7 @@ struct PDFTablePart {
     /// a row of its own; the caller has already ruled out lines beside a
     /// label that starts a new item. Without a measured pitch, no number is
     /// taken as wrapped.
-    private func merge(_ placed: [(PDFWord, Int?)], into row: inout PDFTableRow) -> Bool {
-        let pageBottoms = self.pageBottoms
+    private func merge(_ placed: [(PDFWord, Int?)], into row: inout PDFTableRow, pageBottoms: [Int: Double]) -> Bool {
         // A row cut by a page break goes on at the top of the next page.
         let nextPage = placed.allSatisfy { $0.0.page == row.page + 1 }
         let samePages = placed.allSatisfy { word in word.0.page == row.page || row.values.values.joined().contains { $0.page == word.0.page } }

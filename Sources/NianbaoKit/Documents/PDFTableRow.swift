@@ -15,16 +15,14 @@ struct PDFTableRow: Sendable {
     var bottom: Double
     /// 1-based line of the document where the row starts.
     var line: Int
-    var hasNumbers: Bool
 
-    init(page: Int, top: Double, bottom: Double, line: Int, hasNumbers: Bool) {
+    init(page: Int, top: Double, bottom: Double, line: Int) {
         self.page = page
         seedTop = top
         seedBottom = bottom
         self.top = top
         self.bottom = bottom
         self.line = line
-        self.hasNumbers = hasNumbers
     }
 
     /// How far the row's band and `top...bottom` on `page` overlap vertically.
