@@ -10,10 +10,14 @@ import Testing
 struct LibreOfficePDFTests {
     static let folder = "libreoffice-pdf/"
     /// Read back with every cell exact.
-    static let exact = ["000", "001", "002", "006", "009", "020", "023", "029", "042"]
+    static let exact = ["000", "001", "002", "006", "009", "020", "023", "029", "042", "1000-033"]
     /// Six-digit numbers wrapped over three lines in 30-point columns: a few
     /// cells NULL or wrong, and every wrong one flagged by a failed identity.
     static let hard = ["007", "019"]
+    /// V2019 reports whose section 二 prints a value cell across two header
+    /// columns (the template's own misalignment) with blanks beside it: those
+    /// rows are NULL with a finding; every other cell is exact.
+    static let misalignedSectionTwo = ["1000-001", "1000-007"]
 
     static func parse(_ name: String) throws -> (parsed: ParsedReport, truth: SyntheticReport) {
         let truth = try FormatFixtures.expected(folder + "report-\(name).json")
@@ -42,7 +46,7 @@ struct LibreOfficePDFTests {
 
     /// The same PDFs saved as layout text: centred cells put labels and numbers
     /// on different lines, so many rows stay NULL, but no number is wrong unflagged.
-    @Test(arguments: exact + hard)
+    @Test(arguments: exact + hard + misalignedSectionTwo)
     func layoutTextNeverStoresAnUnflaggedWrongNumber(_ name: String) throws {
         let truth = try FormatFixtures.expected(Self.folder + "report-\(name).json")
         let text = try PDFTextExtractor.text(of: FormatFixtures.bytes(Self.folder + "report-\(name).pdf"), path: "report.pdf")
@@ -50,6 +54,40 @@ struct LibreOfficePDFTests {
         var tally = CellTally()
         tally.add(parsed.report, truth: truth, name: name)
         #expect(tally.wrongUnflagged == 0, "\(tally.wrongCells)")
+    }
+
+    /// A number the PDF's geometry cannot put under one header is never
+    /// dropped: its row is NULL (ambiguous) with a finding, not blank.
+    @Test(arguments: misalignedSectionTwo)
+    func aNumberBetweenTwoColumnsMakesItsRowNull(_ name: String) throws {
+        let (parsed, truth) = try Self.parse(name)
+        for key in truth.cells.keys.sorted() {
+            let cell = parsed.report.cells[key]
+            if key.hasPrefix("proactive."), cell?.status == .ambiguous {
+                let row = key.split(separator: ".").prefix(2).joined(separator: ".")
+                #expect(parsed.report.findings.contains { $0.rule == "ambiguous_row" && $0.metric == row }, "\(key): no finding")
+                continue
+            }
+            let expected = truth.value(key)
+            #expect(
+                expected.map { cell?.status == .reported && cell?.value == $0 } ?? (cell?.status == .blank),
+                "\(key): expected \(expected?.description ?? "blank"), got \(cell?.status.rawValue ?? "nothing") \(cell?.value?.description ?? "")")
+        }
+        #expect(parsed.report.cells.values.filter { $0.status == .ambiguous }.count <= 6)
+    }
+
+    /// A row that starts a page, its numbers centred on a label spanning the
+    /// group column ("（七）总计": "1" / "26" / "5"), is its own row: the pieces
+    /// above the label are neither a page number nor the rest of the last
+    /// page's row; and a row starting the next page ("四、结转…") is not
+    /// wrapped into the row at the foot of the last.
+    @Test func aRowStartingAPageKeepsItsNumbers() throws {
+        for name in ["1000-033", "1000-007"] {
+            let (parsed, truth) = try Self.parse(name)
+            for key in truth.cells.keys where key.hasPrefix("outcome.total.") || key.hasPrefix("carried_out.") || key.hasPrefix("outcome.other.") {
+                #expect(parsed.report.cells[key]?.value == truth.value(key), "report-\(name) \(key)")
+            }
+        }
     }
 
     /// A number wrapped in its cell is joined ("300" over "1" is 3001), never

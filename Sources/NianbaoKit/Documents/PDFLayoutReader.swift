@@ -61,22 +61,31 @@ public enum PDFLayoutReader {
         }
     }
 
-    /// Page numbers ("-3-", "第 3 页", a lone "3") in the top or bottom tenth
+    /// Page numbers ("-3-", "第 3 页", a lone "3" apart from the page's text) in the top or bottom tenth
     /// of a page, and text repeated at the same height on several pages there
     /// (running headers and footers).
     static func furniture(_ pages: [(page: Int, lines: [[PDFWord]])], sizes: [PDFPages.Size]) -> Set<Key> {
         var marginal: [Key] = []
+        // Lone numbers standing apart from the rest of their page: a piece
+        // of a table's number at a page's top or foot stands one line from the table.
+        var loneNumbers = Set<Key>()
         for (page, lines) in pages {
             let height = sizes.indices.contains(page) && sizes[page].height > 0 ? sizes[page].height : (lines.last?.last?.y1 ?? 0)
-            for words in lines where words[0].y1 <= 0.1 * height || words[0].y0 >= 0.9 * height {
+            for (index, words) in lines.enumerated() where words[0].y1 <= 0.1 * height || words[0].y0 >= 0.9 * height {
                 marginal.append(Key(words))
+                let word = words[0], gap = 0.5 * word.height
+                // (Lines come top to bottom: the neighbours are the lines that can come near.)
+                let apart = lines[max(0, index - 3)..<min(lines.count, index + 4)].indices.allSatisfy { other in
+                    other == index || lines[other].allSatisfy { $0.y1 + gap <= word.y0 || $0.y0 >= word.y1 + gap }
+                }
+                if words.count == 1, word.text.count <= 4, word.text.allSatisfy(\.isASCIIDigit), apart { loneNumbers.insert(Key(words)) }
             }
         }
         var dropped = Set<Key>()
         for key in marginal {
             let text = key.text.filter { $0 != " " }
             let pageNumber = LayoutTextReader.isPageFooter([key.text])
-                || (text.count <= 4 && text.allSatisfy(\.isASCIIDigit))
+                || loneNumbers.contains(key)
                 || (text.split(separator: "/").count == 2 && text.split(separator: "/").allSatisfy { $0.allSatisfy(\.isASCIIDigit) })
             let repeated = marginal.contains { $0.page != key.page && $0.text == key.text && abs($0.y - key.y) <= 2 }
             if pageNumber || repeated { dropped.insert(key) }

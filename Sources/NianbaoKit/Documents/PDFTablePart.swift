@@ -70,9 +70,14 @@ struct PDFTablePart {
     private func numberRows(columns: PDFColumns, labelColumnLeft: Double?, inValueArea: (PDFTableBuilder.Item) -> Bool) -> [PDFTableRow] {
         // Where row labels start a new item ("2.", "（一）"): a line of numbers beside one is a new row.
         // (A group label in the column left of the row labels starts no row.)
-        let itemStarts = body.flatMap { items[$0] }.filter { !inValueArea($0) && PDFTableBuilder.startsWithListMarker($0.word.text) }
-            .map(\.word).filter { start in labelColumnLeft.map { start.x1 > $0 + 1 } ?? true }
+        let anyStarts = body.flatMap { items[$0] }.filter { !inValueArea($0) && PDFTableBuilder.startsWithListMarker($0.word.text) }.map(\.word)
+        let itemStarts = anyStarts.filter { start in labelColumnLeft.map { start.x1 > $0 + 1 } ?? true }
         let itemStartsOnPage = Dictionary(grouping: itemStarts, by: \.page)
+        // At a page's top, a label spanning the group column ("（七）总计",
+        // "四、结转下年度继续办理") starts a row too: a group label is never
+        // cut from its rows there, and a row wrongly cut is NULL, not wrong.
+        let anyStartsOnPage = Dictionary(grouping: anyStarts, by: \.page)
+        let valuesOnPage = Dictionary(grouping: body.flatMap { items[$0] }.filter(inValueArea).map(\.word), by: \.page)
         let pageBottoms = pageBottoms()
         var rows: [PDFTableRow] = []
         for index in body {
@@ -93,10 +98,16 @@ struct PDFTablePart {
                             && placed.contains { start.page == $0.0.page && min(start.y1, $0.0.y1) - max(start.y0, $0.0.y0) > 0.3 * start.height }
                     }
             } ?? false
-            // At the top of a new page, a row goes on only if no new item starts above or beside the line.
+            // At the top of a new page, a row goes on only if no new item
+            // starts above or beside the line, nor beside the rest of a number
+            // wrapped below it (a row's numbers centred on its label: "1" / "26" / "5").
             let middle = placed.map(\.0.centerY).max()!
             let pageTopItem = rows.last.map { row in
-                page > row.page && (itemStartsOnPage[page] ?? []).contains { $0.y0 < middle }
+                guard page > row.page else { return false }
+                let stacks = placed.map { Self.stack(below: $0.0, among: valuesOnPage[page] ?? [], pitch: pitch) }
+                return (anyStartsOnPage[page] ?? []).contains { start in
+                    start.y0 < middle || stacks.contains { $0.top < start.centerY && start.centerY < $0.bottom }
+                }
             } ?? false
             if !rows.isEmpty, !startsItem, !pageTopItem, merge(placed, into: &rows[rows.count - 1], pageBottoms: pageBottoms) { continue }
             var row = PDFTableRow(
@@ -133,6 +144,19 @@ struct PDFTablePart {
             steps.contains(where: { $0 >= pitch + 0.4 })
         else { return nil }
         return pitch
+    }
+
+    /// The vertical extent of `word` and the pieces wrapped below it in its
+    /// column, each one line pitch below the last: a number's extent were it
+    /// a row of its own.
+    static func stack(below word: PDFWord, among words: [PDFWord], pitch: Double?) -> (top: Double, bottom: Double) {
+        var last = word
+        while let pitch, let next = words.first(where: {
+            $0.page == last.page && abs($0.y0 - last.y0 - pitch) <= pitchTolerance(pitch) && $0.horizontalOverlap(last) > 0
+        }) {
+            last = next
+        }
+        return (word.y0, last.y1)
     }
 
     /// How far a wrapped number's next line may stand from one pitch below.

@@ -177,7 +177,10 @@ public struct ProactiveSectionReader: Sendable {
                 mapping.append((inside[0].index, best.0))
             }
             let named = Set(mapping.map(\.1.key))
-            if named.count == columns.count && mapping.count == columns.count { return mapping }
+            // A number under no header (a stray a PDF's geometry could not place) leaves the row to the count below.
+            let mapped = Set(mapping.map(\.0))
+            let stray = values.contains { !mapped.contains($0.index) && !ValueParser.isBlank(cells[$0.index].text) }
+            if named.count == columns.count && mapping.count == columns.count && !stray { return mapping }
         }
         // Trailing empty cells a grid may carry are not values.
         var positional = values
