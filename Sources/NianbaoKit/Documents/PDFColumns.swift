@@ -29,7 +29,9 @@ struct PDFColumns: Sendable {
     /// columns (the header analysis compares words pairwise).
     static let maximumHeaderWords = 400
 
-    init(header: [PDFWord], values: [PDFWord]) {
+    /// - Parameter siblings: numbers of other parts under the same header,
+    ///   counted only to find the stacks of numbers, never as this part's.
+    init(header: [PDFWord], values: [PDFWord], siblings: [PDFWord] = []) {
         let words = header.count > Self.maximumHeaderWords ? [] : header
         let numbers = Self.clusters(values)
         let leaves = Self.joined(Self.clusters(Self.withoutWideTops(words.filter { !Self.spans($0, over: words) })), under: numbers)
@@ -45,12 +47,20 @@ struct PDFColumns: Sendable {
         } else {
             bands = leaves
             fromHeader = true
-            // One stack per column, each between its neighbours' headers: the order decides.
-            if numbers.count == leaves.count, numbers.indices.allSatisfy({ i in
-                (i == 0 || numbers[i].center > leaves[i - 1].x1) && (i == numbers.count - 1 || numbers[i].center < leaves[i + 1].x0)
-            }) {
-                numberStacks = numbers
+            // One stack per column, each between its neighbours' headers: the
+            // order decides. Where this part leaves a column blank, the stacks
+            // of its sibling parts on the same grid may show every column.
+            for stacks in [numbers, siblings.isEmpty ? [] : Self.clusters(values + siblings)] where Self.oneStackPerColumn(stacks, leaves) {
+                numberStacks = stacks
+                break
             }
+        }
+    }
+
+    /// Whether `stacks` are one per header leaf, each between its neighbours' headers.
+    static func oneStackPerColumn(_ stacks: [Band], _ leaves: [Band]) -> Bool {
+        stacks.count == leaves.count && stacks.indices.allSatisfy { i in
+            (i == 0 || stacks[i].center > leaves[i - 1].x1) && (i == stacks.count - 1 || stacks[i].center < leaves[i + 1].x0)
         }
     }
 
@@ -86,11 +96,20 @@ struct PDFColumns: Sendable {
 
     /// Header bands that one stack of numbers overlaps are one column's
     /// header written apart ("总 计" as two words): numbers stay inside their
-    /// cell, so they never reach two columns' headers.
+    /// cell, so they never reach two columns' headers. A stack centred on
+    /// one band that grazes the next by a sliver (a wide number under a
+    /// caption that runs a little into its column) does not join them.
     static func joined(_ leaves: [Band], under numbers: [Band]) -> [Band] {
+        func overlap(_ a: Band, _ b: Band) -> Double { min(a.x1, b.x1) - max(a.x0, b.x0) }
+        func joins(_ stack: Band, _ left: Band, _ right: Band) -> Bool {
+            guard overlap(stack, left) > 0, overlap(stack, right) > 0 else { return false }
+            let between = stack.center > left.x1 - 0.5 && stack.center < right.x0 + 0.5
+            let share = { (band: Band) in overlap(stack, band) > 0.2 * min(stack.x1 - stack.x0, band.x1 - band.x0) }
+            return between || (share(left) && share(right))
+        }
         var result: [Band] = []
         for leaf in leaves {
-            if let last = result.last, numbers.contains(where: { $0.x0 < last.x1 && last.x0 < $0.x1 && $0.x0 < leaf.x1 && leaf.x0 < $0.x1 }) {
+            if let last = result.last, numbers.contains(where: { joins($0, last, leaf) }) {
                 result[result.count - 1] = Band(x0: last.x0, x1: max(last.x1, leaf.x1), words: last.words + leaf.words)
             } else {
                 result.append(leaf)

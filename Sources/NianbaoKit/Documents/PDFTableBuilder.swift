@@ -33,9 +33,22 @@ struct PDFTableBuilder {
         var rows: [TableRow] = []
         var columns: PDFColumns?
         let pitch = PDFTablePart.linePitch(items.joined().filter { !$0.isValue }.map(\.word))
-        for part in parts(items, valueLeft: valueLeft, pitch: pitch) {
-            let built = PDFTablePart(lines: lines, items: items, header: part.header, body: part.body, pitch: pitch)
-                .rows(inheriting: columns, valueLeft: valueLeft)
+        let tableParts = parts(items, valueLeft: valueLeft, pitch: pitch).map {
+            PDFTablePart(lines: lines, items: items, header: $0.header, body: $0.body, pitch: pitch)
+        }
+        // Parts under the same header words at the same places (section 二's
+        // sub-tables on one grid) share where their numbers stand.
+        let inputs = tableParts.map { $0.columnWords(inheriting: nil, valueLeft: valueLeft) }
+        // (Captions over the header, "第二十条第（五）项", differ: only the words under them count.)
+        let signatures = inputs.map { input in
+            input.header.filter { !PDFColumns.spans($0, over: input.header) }.map { "\($0.text)@\(Int($0.x0.rounded()))-\(Int($0.x1.rounded()))" }.sorted()
+        }
+        // (A table has a handful of sub-tables: more parts under one header are not that, and are read alone.)
+        let sameHeader = Dictionary(grouping: tableParts.indices.filter { !signatures[$0].isEmpty }, by: { signatures[$0] })
+        for (index, part) in tableParts.enumerated() {
+            let group = sameHeader[signatures[index]] ?? []
+            let siblings = group.count > 8 ? [] : group.filter { $0 != index }.flatMap { inputs[$0].values.filter { ValueParser.isValueLike($0.text) } }
+            let built = part.rows(inheriting: columns, valueLeft: valueLeft, siblings: siblings)
             rows += built.rows
             columns = built.columns ?? columns
         }

@@ -15,24 +15,41 @@ struct PDFTablePart {
         return bottoms
     }
 
-    /// The part's rows and the columns it used (for a continuation without header).
-    func rows(inheriting inherited: PDFColumns?, valueLeft regionLeft: Double) -> (rows: [TableRow], columns: PDFColumns?) {
+    /// Where the part's value area starts: its leftmost number, else the columns it inherits.
+    private func valueAreaLeft(inheriting inherited: PDFColumns?, regionLeft: Double) -> Double {
+        body.flatMap { items[$0] }.filter(\.isValue).map(\.word.x0).min() ?? inherited?.bands.first?.x0 ?? regionLeft
+    }
+
+    /// The part's column headers and the words of its value area.
+    func columnWords(inheriting inherited: PDFColumns?, valueLeft regionLeft: Double) -> (header: [PDFWord], values: [PDFWord]) {
         let bodyItems = body.flatMap { items[$0] }
-        let left = bodyItems.filter(\.isValue).map(\.word.x0).min() ?? inherited?.bands.first?.x0 ?? regionLeft
+        let left = valueAreaLeft(inheriting: inherited, regionLeft: regionLeft)
         func inValueArea(_ item: PDFTableBuilder.Item) -> Bool { item.isValue || item.word.centerX >= left - 0.5 }
-        let headerWords = header.flatMap { items[$0] }.map(\.word)
         // A column header may stand left of its numbers (a merged value cell
         // under a narrower header, a first column left blank): headers are
         // told from the label column's right edge, not from where the numbers
         // start; without labels in the body there is no label column.
+        let labelRight = bodyItems.filter { !inValueArea($0) }.map(\.word.x1).max()
+        let headerValues = header.flatMap { items[$0] }.map(\.word).filter { word in labelRight.map { word.centerX > $0 } ?? true }
+        return (headerValues, bodyItems.filter(inValueArea).map(\.word))
+    }
+
+    /// The part's rows and the columns it used (for a continuation without header).
+    /// - Parameter siblings: the numbers of other parts under the same
+    ///   header (section 二's sub-tables on one grid), which show where the
+    ///   columns' numbers stand when this part leaves some blank.
+    func rows(inheriting inherited: PDFColumns?, valueLeft regionLeft: Double, siblings: [PDFWord] = []) -> (rows: [TableRow], columns: PDFColumns?) {
+        let bodyItems = body.flatMap { items[$0] }
+        let left = valueAreaLeft(inheriting: inherited, regionLeft: regionLeft)
+        func inValueArea(_ item: PDFTableBuilder.Item) -> Bool { item.isValue || item.word.centerX >= left - 0.5 }
+        let (headerValues, bodyValues) = columnWords(inheriting: inherited, valueLeft: regionLeft)
+        let headerWords = header.flatMap { items[$0] }.map(\.word)
+        let headerSet = Set(headerValues.map(Key.init))
+        func isColumnHeader(_ word: PDFWord) -> Bool { headerSet.contains(Key(word)) }
         let labelWords = bodyItems.filter { !inValueArea($0) }
-        let labelRight = labelWords.map(\.word.x1).max()
-        func isColumnHeader(_ word: PDFWord) -> Bool { labelRight.map { word.centerX > $0 } ?? true }
-        let headerValues = headerWords.filter(isColumnHeader)
-        let bodyValues = bodyItems.filter(inValueArea).map(\.word)
         let columns =
             !headerValues.isEmpty
-            ? PDFColumns(header: headerValues, values: bodyValues)
+            ? PDFColumns(header: headerValues, values: bodyValues, siblings: siblings)
             : inherited ?? PDFColumns(header: [], values: bodyValues)
         guard !columns.bands.isEmpty else { return ((header + body).map { PDFTableBuilder.gapRow(lines[$0]) }, nil) }
 
