@@ -48,41 +48,94 @@ enum LayoutColumnPlacer {
     /// A part's rows placed by whichever way of counting columns places
     /// them; when both do and disagree, as they were.
     private static func placePart(_ rows: ArraySlice<TableRow>, spans: ArraySlice<[LayoutSpan?]>) -> [TableRow] {
+        // A header cell over the label column in either way of counting (信息内容
+        // over labels of seven characters, fourteen columns wide) is no value column's.
+        // (Only a cell left of every number: 自然人 starts left of a long label's
+        // end counting display width, yet stands over its numbers.)
+        let measured = LayoutSpan.Measure.allCases.map { measure in spans.map { $0.map { $0?.columns(measure) } } }
+        let overLabels = measured.map { Set(labelColumnHeaders(Array(rows), spans: $0)) }
+        let leftOfNumbers = measured.map { Set(headersLeftOfNumbers(Array(rows), spans: $0)) }
+        let labelHeaders = overLabels.reduce(Set<[Int]>()) { $0.union($1) }
+            .intersection(leftOfNumbers.dropFirst().reduce(leftOfNumbers[0]) { $0.intersection($1) })
         let placements = LayoutSpan.Measure.allCases.compactMap { measure in
-            placePart(Array(rows), spans: spans.map { $0.map { $0?.columns(measure) } }, measure: measure)
+            placePart(Array(rows), spans: spans.map { $0.map { $0?.columns(measure) } }, measure: measure, labelHeaders: labelHeaders)
         }
         guard let first = placements.first, placements.allSatisfy({ $0 == first }) else { return Array(rows) }
         return first
     }
 
-    /// The part's rows placed with `spans` in one way of counting, or nil when nothing is placed.
-    private static func placePart(_ rows: [TableRow], spans: [[ClosedRange<Int>?]], measure: LayoutSpan.Measure) -> [TableRow]? {
-        guard let first = rows.indices.first(where: { hasNumber(rows[$0]) }) else { return nil }
+    /// The right edge of the labels beside the numbers, counting columns with `spans`.
+    private static func labelRight(_ rows: [TableRow], spans: [[ClosedRange<Int>?]]) -> Int {
+        guard let first = rows.indices.first(where: { hasNumber(rows[$0]) }) else { return -1 }
         var labelRight = -1
+        for index in first..<rows.count where hasNumber(rows[index]) {
+            let start = valueStart(rows[index])
+            for k in 0..<start where spans[index].indices.contains(k) {
+                if let span = spans[index][k] { labelRight = max(labelRight, span.upperBound) }
+            }
+        }
+        return labelRight
+    }
+
+    /// The header cells (row, cell) that start within the label column, counting columns with `spans`.
+    private static func labelColumnHeaders(_ rows: [TableRow], spans: [[ClosedRange<Int>?]]) -> [[Int]] {
+        guard let first = rows.indices.first(where: { hasNumber(rows[$0]) }) else { return [] }
+        let labelRight = labelRight(rows, spans: spans)
+        return (0..<first).flatMap { index in
+            spans[index].indices.filter { k in spans[index][k].map { $0.lowerBound <= labelRight } ?? false }.map { [index, $0] }
+        }
+    }
+
+    /// The header cells (row, cell) that end before the leftmost number starts, counting columns with `spans`.
+    private static func headersLeftOfNumbers(_ rows: [TableRow], spans: [[ClosedRange<Int>?]]) -> [[Int]] {
+        guard let first = rows.indices.first(where: { hasNumber(rows[$0]) }) else { return [] }
+        let leftmost = (first..<rows.count).flatMap { index in
+            (valueStart(rows[index])..<rows[index].cells.count).compactMap { k in
+                spans[index].indices.contains(k) && !ValueParser.isBlank(rows[index].cells[k].text) ? spans[index][k]?.lowerBound : nil
+            }
+        }.min() ?? Int.max
+        return (0..<first).flatMap { index in
+            spans[index].indices.filter { k in spans[index][k].map { $0.upperBound < leftmost } ?? false }.map { [index, $0] }
+        }
+    }
+
+    /// The part's rows placed with `spans` in one way of counting, or nil when nothing is placed.
+    private static func placePart(
+        _ rows: [TableRow], spans: [[ClosedRange<Int>?]], measure: LayoutSpan.Measure, labelHeaders: Set<[Int]>
+    ) -> [TableRow]? {
+        guard let first = rows.indices.first(where: { hasNumber(rows[$0]) }) else { return nil }
         var values: [PDFWord] = []
         var widest = 0
         for index in first..<rows.count {
             let row = rows[index], start = valueStart(row)
             widest = max(widest, row.cells.count - start)
-            for k in row.cells.indices {
-                guard spans[index].indices.contains(k), let span = spans[index][k] else { continue }
-                if k < start {
-                    labelRight = max(labelRight, span.upperBound)
-                } else if !ValueParser.isBlank(row.cells[k].text) {
-                    values.append(word(row.cells[k].text, span, row: index))
-                }
+            for k in start..<row.cells.count where spans[index].indices.contains(k) && !ValueParser.isBlank(row.cells[k].text) {
+                if let span = spans[index][k] { values.append(word(row.cells[k].text, span, row: index)) }
             }
         }
         var header: [PDFWord] = []
         for index in 0..<first {
-            for (k, cell) in rows[index].cells.enumerated() where spans[index].indices.contains(k) {
-                if let span = spans[index][k], span.lowerBound > labelRight { header.append(word(cell.text, span, row: index)) }
+            for (k, cell) in rows[index].cells.enumerated() where spans[index].indices.contains(k) && !labelHeaders.contains([index, k]) {
+                if let span = spans[index][k] { header.append(word(cell.text, span, row: index)) }
             }
         }
         let columns = PDFColumns(header: header, values: values)
         // Columns no row fills are believed only from a header every number stands under.
         let width = columns.bands.count
-        guard width >= 2, width == widest || (columns.fromHeader && width > widest) else { return nil }
+        guard width >= 1, width == widest || (columns.fromHeader && width > widest) else { return nil }
+        // A label alone on its line in the label column, below the header
+        // rows: a row of blanks, whatever the numbers' positions.
+        let labelRight = labelRight(rows, spans: spans)
+        let lastHeaderRow = (0..<first).last { index in rows[index].cells.indices.contains { !labelHeaders.contains([index, $0]) } } ?? -1
+        let blanks: [TableRow?] = rows.indices.map { index in
+            let row = rows[index]
+            guard index > lastHeaderRow, row.cells.count == 1, !ValueParser.isValueLike(row.cells[0].text),
+                let span = spans[index].first ?? nil, span.lowerBound <= labelRight
+            else { return nil }
+            return TableRow(cells: row.cells + (0..<width).map { _ in TableCell("", line: row.line) }, line: row.line)
+        }
+        let withBlanks: [TableRow]? = blanks.contains { $0 != nil } ? rows.indices.map { blanks[$0] ?? rows[$0] } : nil
+        guard width >= 2 else { return withBlanks }
         // Positions are trusted when a full row stands each number under its own
         // column; without one, only in a wide table (a narrow one may print a
         // merged value cell under another header, as V2019's section 二 does)
@@ -98,7 +151,7 @@ enum LayoutColumnPlacer {
                     } ?? false)
             }
         }
-        guard confirmed || (width >= 5 && measure == .characters) else { return nil }
+        guard confirmed || columns.numberStacks != nil || (width >= 5 && measure == .characters) else { return withBlanks }
         // A line of numbers without a label may be the rest of numbers wrapped
         // in their cells: then no short row is placed.
         // (A table without a label column, as section 四, has only such lines.)
@@ -108,9 +161,10 @@ enum LayoutColumnPlacer {
             return index >= first && hasNumber(row) && row.cells.count - start < width
                 && row.cells[..<start].allSatisfy { ValueParser.isBlank($0.text) }
         }
-        guard !unlabeledShort else { return nil }
-        var changed = false
+        guard !unlabeledShort else { return withBlanks }
+        var changed = withBlanks != nil
         let placed: [TableRow] = rows.indices.map { index in
+            if let blank = blanks[index] { return blank }
             let row = rows[index], start = valueStart(row)
             let count = row.cells.count - start
             // Only a row whose label stands on the line of its numbers (not one joined from lines above).

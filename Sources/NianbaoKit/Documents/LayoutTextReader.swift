@@ -87,17 +87,44 @@ public enum LayoutTextReader {
         var spans: [[LayoutSpan?]] = []
         /// Single-cell label lines waiting to see whether numbers follow.
         var pending: [(text: String, line: Int, raw: String)] = []
+        /// Label lines of a table ended by a blank line: rows of blanks when
+        /// the table goes on below them, else paragraphs.
+        var tentative: [(text: String, line: Int, raw: String)] = []
+        /// Where the label of the last row with numbers starts (display columns).
+        var lastLabelIndent: Int?
         var tableCount = 0
 
         mutating func add(_ raw: String, line: Int, next: String? = nil) {
             let spanned = LayoutTextReader.spannedCells(raw)
             let cells = spanned.map(\.text)
             if cells.isEmpty {
-                flushPending()
+                // A table's label line between blank lines: a row of blanks if the table goes on.
+                if !rows.isEmpty, !pending.isEmpty, pending.allSatisfy({ Self.mayBeRowLabel($0.text) }) {
+                    tentative += pending
+                    pending = []
+                } else {
+                    flushPending()
+                }
                 return
             }
             if LayoutTextReader.isPageFooter(cells) { return }
             let hasValues = cells.contains { ValueParser.isValueLike($0) }
+            if !tentative.isEmpty, hasValues || cells.count > 1 {
+                // The table goes on: a waiting line indented as the row labels
+                // around it is a row of blanks; any other (a group label in the
+                // margin, a caption) is a paragraph between tables, as before.
+                let indents = [lastLabelIndent, ValueParser.isValueLike(cells[0]) ? nil : LayoutTextReader.indentation(raw)].compactMap { $0 }
+                for waiting in tentative {
+                    if indents.contains(where: { abs($0 - LayoutTextReader.indentation(waiting.raw)) <= 1 }) {
+                        rows.append(TableRow(cells: [TableCell(waiting.text, line: waiting.line)], line: waiting.line))
+                        spans.append([LayoutTextReader.spannedCells(waiting.raw).first?.span])
+                    } else {
+                        endTable()
+                        blocks.append(.paragraph(Paragraph(text: waiting.text, line: waiting.line)))
+                    }
+                }
+                tentative = []
+            }
             if cells.count == 1 && !hasValues {
                 pending.append((cells[0], line, raw))
                 return
@@ -115,6 +142,8 @@ public enum LayoutTextReader {
                 }
                 pending = [pending.last!]
             }
+            let labelIndent = pending.first.map { LayoutTextReader.indentation($0.raw) }
+                ?? (ValueParser.isValueLike(cells[0]) ? nil : LayoutTextReader.indentation(raw))
             if hasValues, !pending.isEmpty {
                 // A label wrapped over the lines above its numbers.
                 let label = pending.map(\.text).joined()
@@ -131,14 +160,23 @@ public enum LayoutTextReader {
             }
             rows.append(TableRow(cells: rowCells, line: line))
             spans.append(rowSpans)
+            if hasValues { lastLabelIndent = labelIndent }
         }
 
         /// Label lines not followed by numbers: prose or headings, as paragraphs.
         mutating func flushPending() {
-            guard !pending.isEmpty else { return }
+            guard !pending.isEmpty || !tentative.isEmpty else { return }
             endTable()
-            for (text, line, _) in pending { blocks.append(.paragraph(Paragraph(text: text, line: line))) }
+            for (text, line, _) in tentative + pending { blocks.append(.paragraph(Paragraph(text: text, line: line))) }
+            tentative = []
             pending = []
+        }
+
+        /// Whether a line may be a row's label (a short line, not a heading,
+        /// the title, a date or prose).
+        static func mayBeRowLabel(_ text: String) -> Bool {
+            SectionLocator.headingSection(text) == nil && !text.hasSuffix("。") && !text.includes("年度报告")
+                && !text.includes("日期") && text.reduce(0) { $0 + $1.displayWidth } <= 40
         }
 
         /// Whether `next` is a label line continuing below the numbers: one
@@ -150,6 +188,7 @@ public enum LayoutTextReader {
         }
 
         mutating func endTable() {
+            lastLabelIndent = nil
             guard !rows.isEmpty else { return }
             tableCount += 1
             blocks.append(.table(Table(number: tableCount, rows: LayoutColumnPlacer.place(rows, spans: spans))))
