@@ -137,10 +137,11 @@ enum LayoutColumnPlacer {
         let withBlanks: [TableRow]? = blanks.contains { $0 != nil } ? rows.indices.map { blanks[$0] ?? rows[$0] } : nil
         guard width >= 2 else { return withBlanks }
         // Positions are trusted when a full row stands each number under its own
-        // column; without one, only in a wide table (a narrow one may print a
-        // merged value cell under another header, as V2019's section 二 does)
-        // and only counting characters, as pdftotext pads: display width
-        // (editors' alignment) must be confirmed by a full row.
+        // column; without one, only in a wide table or one whose label-column
+        // header is told apart (a narrow one may otherwise count the label
+        // column's header as a column), and only counting characters, as
+        // pdftotext pads: display width (editors' alignment) must be
+        // confirmed by a full row.
         let confirmed = rows.indices.contains { index in
             let row = rows[index], start = valueStart(row)
             guard index >= first, row.cells.count - start == width else { return false }
@@ -151,7 +152,15 @@ enum LayoutColumnPlacer {
                     } ?? false)
             }
         }
-        guard confirmed || columns.numberStacks != nil || (width >= 5 && measure == .characters) else { return withBlanks }
+        // A narrow table is trusted without one only where its header row
+        // shows the label column's header apart from the value columns
+        // (信息内容 over the labels): its other cells are then the columns.
+        let labelHeaderKnown = (0..<first).contains { index in
+            labelHeaders.contains { $0[0] == index } && rows[index].cells.indices.contains { !labelHeaders.contains([index, $0]) }
+        }
+        guard confirmed || columns.numberStacks != nil || (measure == .characters && (width >= 5 || labelHeaderKnown)) else {
+            return withBlanks
+        }
         // A line of numbers without a label may be the rest of numbers wrapped
         // in their cells: then no short row is placed.
         // (A table without a label column, as section 四, has only such lines.)
