@@ -60,8 +60,10 @@ enum LayoutColumnPlacer {
         let placements = LayoutSpan.Measure.allCases.compactMap { measure in
             placePart(Array(rows), spans: spans.map { $0.map { $0?.columns(measure) } }, measure: measure, labelHeaders: labelHeaders)
         }
-        guard let first = placements.first, placements.allSatisfy({ $0 == first }) else { return Array(rows) }
-        return first
+        // A way of counting that places numbers outranks one that only fills rows of blanks.
+        let best = placements.contains(where: \.numbers) ? placements.filter(\.numbers) : placements
+        guard let first = best.first, best.allSatisfy({ $0.rows == first.rows }) else { return Array(rows) }
+        return first.rows
     }
 
     /// The right edge of the labels beside the numbers, counting columns with `spans`.
@@ -99,10 +101,12 @@ enum LayoutColumnPlacer {
         }
     }
 
-    /// The part's rows placed with `spans` in one way of counting, or nil when nothing is placed.
+    /// The part's rows placed with `spans` in one way of counting, and
+    /// whether any number was placed (else only rows of blanks were filled);
+    /// nil when nothing changed.
     private static func placePart(
         _ rows: [TableRow], spans: [[ClosedRange<Int>?]], measure: LayoutSpan.Measure, labelHeaders: Set<[Int]>
-    ) -> [TableRow]? {
+    ) -> (rows: [TableRow], numbers: Bool)? {
         guard let first = rows.indices.first(where: { hasNumber(rows[$0]) }) else { return nil }
         var values: [PDFWord] = []
         var widest = 0
@@ -134,7 +138,8 @@ enum LayoutColumnPlacer {
             else { return nil }
             return TableRow(cells: row.cells + (0..<width).map { _ in TableCell("", line: row.line) }, line: row.line)
         }
-        let withBlanks: [TableRow]? = blanks.contains { $0 != nil } ? rows.indices.map { blanks[$0] ?? rows[$0] } : nil
+        let withBlanks: (rows: [TableRow], numbers: Bool)? =
+            blanks.contains { $0 != nil } ? (rows.indices.map { blanks[$0] ?? rows[$0] }, false) : nil
         guard width >= 2 else { return withBlanks }
         // Positions are trusted when a full row stands each number under its own
         // column; without one, only in a wide table or one whose label-column
@@ -172,6 +177,7 @@ enum LayoutColumnPlacer {
         }
         guard !unlabeledShort else { return withBlanks }
         var changed = withBlanks != nil
+        var placedNumbers = false
         let placed: [TableRow] = rows.indices.map { index in
             if let blank = blanks[index] { return blank }
             let row = rows[index], start = valueStart(row)
@@ -192,8 +198,9 @@ enum LayoutColumnPlacer {
             }
             let blanks = (0..<width).map { placed[$0] ?? TableCell("", line: row.line) }
             changed = true
+            placedNumbers = true
             return TableRow(cells: Array(row.cells[..<start]) + blanks, line: row.line)
         }
-        return changed ? placed : nil
+        return changed ? (placed, placedNumbers) : nil
     }
 }
