@@ -13,17 +13,63 @@
 /// lines of numbers alone (which may be the rest of wrapped numbers);
 /// otherwise it is left as it was, for the extractor's rules.
 enum LayoutColumnPlacer {
+    /// A table's rows with the columns of each cell: `spans[i][k]` is the
+    /// columns of cell `k` of row `i` (nil where cells were joined).
+    struct Grid {
+        var rows: [TableRow]
+        var spans: [[LayoutSpan?]]
+
+        /// The header row (the first row, when it has no number): its cells' texts and columns.
+        var header: [String] {
+            guard let first = rows.first, !hasNumber(first) else { return [] }
+            return first.cells.indices.map { k in
+                "\(first.cells[k].text)@\(spans[0].indices.contains(k) ? spans[0][k].map { "\($0.characters)" } ?? "" : "")"
+            }
+        }
+
+        /// Every number with its columns.
+        var numbers: [(text: String, span: LayoutSpan)] {
+            rows.indices.flatMap { index in
+                (valueStart(rows[index])..<rows[index].cells.count).compactMap { k in
+                    let text = rows[index].cells[k].text
+                    guard !ValueParser.isBlank(text), spans[index].indices.contains(k), let span = spans[index][k] else { return nil }
+                    return (text, span)
+                }
+            }
+        }
+    }
+
+    /// The numbers of the tables other than `index` printed under the same
+    /// header at the same columns (section 二's sub-tables (五) and (六)):
+    /// where they stand shows the columns this table leaves blank. (A
+    /// report has a handful of such sub-tables: more under one header are
+    /// not that, and share nothing.)
+    static func siblings(of index: Int, in tables: [Grid]) -> [(text: String, span: LayoutSpan)] {
+        let header = tables[index].header
+        guard header.count >= 2 else { return [] }
+        let same = tables.indices.filter { tables[$0].header == header }
+        return same.count > 8 ? [] : same.filter { $0 != index }.flatMap { tables[$0].numbers }
+    }
+
     /// `rows` with short rows filled out; `spans[i][k]` is the columns of
     /// cell `k` of row `i` (nil where cells were joined).
     static func place(_ rows: [TableRow], spans: [[LayoutSpan?]]) -> [TableRow] {
+        place(Grid(rows: rows, spans: spans))
+    }
+
+    /// The grid's rows with short rows filled out, `siblings` showing where
+    /// numbers stand in columns the grid leaves blank.
+    static func place(_ grid: Grid, siblings: [(text: String, span: LayoutSpan)] = []) -> [TableRow] {
+        let rows = grid.rows, spans = grid.spans
         var result: [TableRow] = []
         var start = 0
-        // Parts: header rows, then rows with numbers, until a row without numbers follows them.
+        // Parts: header rows, then rows with numbers (and labels alone: rows
+        // of blanks), until a row of several cells without numbers follows them.
         while start < rows.count {
             var end = start
             while end < rows.count, !hasNumber(rows[end]) { end += 1 }
-            while end < rows.count, hasNumber(rows[end]) || isBlankRow(rows[end]) { end += 1 }
-            result += placePart(rows[start..<end], spans: spans[start..<end])
+            while end < rows.count, hasNumber(rows[end]) || isBlankRow(rows[end]) || isLabelAlone(rows[end]) { end += 1 }
+            result += placePart(rows[start..<end], spans: spans[start..<end], siblings: siblings)
             start = max(end, start + 1)
         }
         return result
@@ -41,13 +87,17 @@ enum LayoutColumnPlacer {
 
     private static func isBlankRow(_ row: TableRow) -> Bool { row.cells.allSatisfy { ValueParser.isBlank($0.text) } }
 
+    private static func isLabelAlone(_ row: TableRow) -> Bool { row.cells.count == 1 && !ValueParser.isValueLike(row.cells[0].text) }
+
     private static func word(_ text: String, _ span: ClosedRange<Int>, row: Int) -> PDFWord {
         PDFWord(text: text, page: 0, x0: Double(span.lowerBound), y0: Double(row) * 3, x1: Double(span.upperBound + 1), y1: Double(row) * 3 + 3)
     }
 
     /// A part's rows placed by whichever way of counting columns places
-    /// them; when both do and disagree, as they were.
-    private static func placePart(_ rows: ArraySlice<TableRow>, spans: ArraySlice<[LayoutSpan?]>) -> [TableRow] {
+    /// them, row by row; where both do and disagree, as they were.
+    private static func placePart(
+        _ rows: ArraySlice<TableRow>, spans: ArraySlice<[LayoutSpan?]>, siblings: [(text: String, span: LayoutSpan)]
+    ) -> [TableRow] {
         // A header cell over the label column in either way of counting (信息内容
         // over labels of seven characters, fourteen columns wide) is no value column's.
         // (Only a cell left of every number: 自然人 starts left of a long label's
@@ -58,12 +108,18 @@ enum LayoutColumnPlacer {
         let labelHeaders = overLabels.reduce(Set<[Int]>()) { $0.union($1) }
             .intersection(leftOfNumbers.dropFirst().reduce(leftOfNumbers[0]) { $0.intersection($1) })
         let placements = LayoutSpan.Measure.allCases.compactMap { measure in
-            placePart(Array(rows), spans: spans.map { $0.map { $0?.columns(measure) } }, measure: measure, labelHeaders: labelHeaders)
+            placePart(
+                Array(rows), spans: spans.map { $0.map { $0?.columns(measure) } }, measure: measure, labelHeaders: labelHeaders,
+                siblings: siblings.enumerated().map { word($0.element.text, $0.element.span.columns(measure), row: -1 - $0.offset) })
         }
-        // A way of counting that places numbers outranks one that only fills rows of blanks.
-        let best = placements.contains(where: \.numbers) ? placements.filter(\.numbers) : placements
-        guard let first = best.first, best.allSatisfy({ $0.rows == first.rows }) else { return Array(rows) }
-        return first.rows
+        // Row by row: a row placed one way and left as it was the other is
+        // placed; a row the two ways place differently stays as it was.
+        let printed = Array(rows)
+        return printed.indices.map { index in
+            let changed = placements.map { $0.rows[index] }.filter { $0 != printed[index] }
+            guard let first = changed.first, changed.allSatisfy({ $0 == first }) else { return printed[index] }
+            return first
+        }
     }
 
     /// The right edge of the labels beside the numbers, counting columns with `spans`.
@@ -105,7 +161,8 @@ enum LayoutColumnPlacer {
     /// whether any number was placed (else only rows of blanks were filled);
     /// nil when nothing changed.
     private static func placePart(
-        _ rows: [TableRow], spans: [[ClosedRange<Int>?]], measure: LayoutSpan.Measure, labelHeaders: Set<[Int]>
+        _ rows: [TableRow], spans: [[ClosedRange<Int>?]], measure: LayoutSpan.Measure, labelHeaders: Set<[Int]>,
+        siblings: [PDFWord] = []
     ) -> (rows: [TableRow], numbers: Bool)? {
         guard let first = rows.indices.first(where: { hasNumber(rows[$0]) }) else { return nil }
         var values: [PDFWord] = []
@@ -123,7 +180,7 @@ enum LayoutColumnPlacer {
                 if let span = spans[index][k] { header.append(word(cell.text, span, row: index)) }
             }
         }
-        let columns = PDFColumns(header: header, values: values)
+        let columns = PDFColumns(header: header, values: values, siblings: siblings)
         // Columns no row fills are believed only from a header every number stands under.
         let width = columns.bands.count
         guard width >= 1, width == widest || (columns.fromHeader && width > widest) else { return nil }
@@ -133,8 +190,7 @@ enum LayoutColumnPlacer {
         let lastHeaderRow = (0..<first).last { index in rows[index].cells.indices.contains { !labelHeaders.contains([index, $0]) } } ?? -1
         let blanks: [TableRow?] = rows.indices.map { index in
             let row = rows[index]
-            guard index > lastHeaderRow, row.cells.count == 1, !ValueParser.isValueLike(row.cells[0].text),
-                let span = spans[index].first ?? nil, span.lowerBound <= labelRight
+            guard index > lastHeaderRow, isLabelAlone(row), let span = spans[index].first ?? nil, span.lowerBound <= labelRight
             else { return nil }
             return TableRow(cells: row.cells + (0..<width).map { _ in TableCell("", line: row.line) }, line: row.line)
         }

@@ -90,6 +90,8 @@ public enum LayoutTextReader {
         /// Label lines of a table ended by a blank line: rows of blanks when
         /// the table goes on below them, else paragraphs.
         var tentative: [(text: String, line: Int, raw: String)] = []
+        /// Tables read, by their place in `blocks`, with the columns of their cells.
+        var unplaced: [(block: Int, rows: [TableRow], spans: [[LayoutSpan?]])] = []
         /// Where the label of the last row with numbers starts (display columns).
         var lastLabelIndent: Int?
         var tableCount = 0
@@ -191,7 +193,9 @@ public enum LayoutTextReader {
             lastLabelIndent = nil
             guard !rows.isEmpty else { return }
             tableCount += 1
-            blocks.append(.table(Table(number: tableCount, rows: LayoutColumnPlacer.place(rows, spans: spans))))
+            // Placed at the end, when the tables under the same header are known.
+            unplaced.append((blocks.count, rows, spans))
+            blocks.append(.table(Table(number: tableCount, rows: rows)))
             rows = []
             spans = []
         }
@@ -199,6 +203,12 @@ public enum LayoutTextReader {
         mutating func finish() -> Document {
             flushPending()
             endTable()
+            let tables = unplaced.map { LayoutColumnPlacer.Grid(rows: $0.rows, spans: $0.spans) }
+            for (index, table) in unplaced.enumerated() {
+                guard case .table(let printed) = blocks[table.block] else { continue }
+                let placed = LayoutColumnPlacer.place(tables[index], siblings: LayoutColumnPlacer.siblings(of: index, in: tables))
+                blocks[table.block] = .table(Table(number: printed.number, rows: placed))
+            }
             return Document(blocks: blocks)
         }
     }

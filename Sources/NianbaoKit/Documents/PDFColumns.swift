@@ -41,7 +41,9 @@ struct PDFColumns: Sendable {
         }
         if leaves.isEmpty {
             bands = numbers
-        } else if crowded {
+        } else if crowded && !Self.oneStackPerColumn(numbers, leaves) {
+            // (One stack per header, in order, is not crowding: a merged value
+            // cell centred between two headers shares a midpoint's side with the next.)
             bands = (numbers + leaves.filter { leaf in !numbers.contains { $0.x0 < leaf.x1 && leaf.x0 < $0.x1 } })
                 .sorted { $0.x0 < $1.x0 }
         } else {
