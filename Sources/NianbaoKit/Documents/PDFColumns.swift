@@ -39,23 +39,21 @@ struct PDFColumns: Sendable {
         let crowded = numbers.contains { a in
             numbers.contains { b in a.x1 < b.x0 && Self.home(a.center, in: leaves) == Self.home(b.center, in: leaves) }
         }
+        // One stack per column, each between its neighbours' headers: the
+        // order decides. Where this part leaves a column blank, the stacks of
+        // its sibling parts on the same grid may show every column. (That is
+        // not crowding: a merged value cell centred between two headers shares
+        // a midpoint's side with the next column's stack.)
+        let ordered = [numbers, siblings.isEmpty ? [] : Self.clusters(values + siblings)].first { Self.oneStackPerColumn($0, leaves) }
         if leaves.isEmpty {
             bands = numbers
-        } else if crowded && !Self.oneStackPerColumn(numbers, leaves) {
-            // (One stack per header, in order, is not crowding: a merged value
-            // cell centred between two headers shares a midpoint's side with the next.)
+        } else if crowded && ordered == nil {
             bands = (numbers + leaves.filter { leaf in !numbers.contains { $0.x0 < leaf.x1 && leaf.x0 < $0.x1 } })
                 .sorted { $0.x0 < $1.x0 }
         } else {
             bands = leaves
             fromHeader = true
-            // One stack per column, each between its neighbours' headers: the
-            // order decides. Where this part leaves a column blank, the stacks
-            // of its sibling parts on the same grid may show every column.
-            for stacks in [numbers, siblings.isEmpty ? [] : Self.clusters(values + siblings)] where Self.oneStackPerColumn(stacks, leaves) {
-                numberStacks = stacks
-                break
-            }
+            numberStacks = ordered
         }
     }
 
