@@ -122,6 +122,26 @@ enum LayoutColumnPlacer {
         }
     }
 
+    /// A table without numbers (section 二's sub-table whose rows are all
+    /// blank): each label alone below the header row, left of the header's
+    /// second cell, gets a blank cell under every header cell. (One blank
+    /// too many, under the label column's header, is no value: trailing
+    /// blanks and blanks under no header are ignored by the extractor.)
+    private static func blankTable(_ rows: [TableRow], spans: [[ClosedRange<Int>?]]) -> [TableRow]? {
+        guard let header = rows.lastIndex(where: { $0.cells.count >= 2 }), spans[header].count >= 2,
+            let valuesStart = spans[header][1]?.lowerBound
+        else { return nil }
+        var changed = false
+        let filled = rows.indices.map { index in
+            guard index > header, isLabelAlone(rows[index]), let span = spans[index].first ?? nil, span.upperBound < valuesStart else {
+                return rows[index]
+            }
+            changed = true
+            return TableRow(cells: rows[index].cells + rows[header].cells.map { _ in TableCell("", line: rows[index].line) }, line: rows[index].line)
+        }
+        return changed ? filled : nil
+    }
+
     /// The right edge of the labels beside the numbers, counting columns with `spans`.
     private static func labelRight(_ rows: [TableRow], spans: [[ClosedRange<Int>?]]) -> Int {
         guard let first = rows.indices.first(where: { hasNumber(rows[$0]) }) else { return -1 }
@@ -164,7 +184,9 @@ enum LayoutColumnPlacer {
         _ rows: [TableRow], spans: [[ClosedRange<Int>?]], measure: LayoutSpan.Measure, labelHeaders: Set<[Int]>,
         siblings: [PDFWord] = []
     ) -> (rows: [TableRow], numbers: Bool)? {
-        guard let first = rows.indices.first(where: { hasNumber(rows[$0]) }) else { return nil }
+        guard let first = rows.indices.first(where: { hasNumber(rows[$0]) }) else {
+            return blankTable(rows, spans: spans).map { ($0, false) }
+        }
         var values: [PDFWord] = []
         var widest = 0
         for index in first..<rows.count {

@@ -92,7 +92,8 @@ public enum LayoutTextReader {
         var tentative: [(text: String, line: Int, raw: String)] = []
         /// Tables read, by their place in `blocks`, with the columns of their cells.
         var unplaced: [(block: Int, rows: [TableRow], spans: [[LayoutSpan?]])] = []
-        /// Where the label of the last row with numbers starts (display columns).
+        /// Where the label of the last row with numbers starts (display
+        /// columns), kept from table to table (section 二's sub-tables share their label column).
         var lastLabelIndent: Int?
         var tableCount = 0
 
@@ -118,8 +119,7 @@ public enum LayoutTextReader {
                 let indents = [lastLabelIndent, ValueParser.isValueLike(cells[0]) ? nil : LayoutTextReader.indentation(raw)].compactMap { $0 }
                 for waiting in tentative {
                     if indents.contains(where: { abs($0 - LayoutTextReader.indentation(waiting.raw)) <= 1 }) {
-                        rows.append(TableRow(cells: [TableCell(waiting.text, line: waiting.line)], line: waiting.line))
-                        spans.append([LayoutTextReader.spannedCells(waiting.raw).first?.span])
+                        appendLabelAlone(waiting)
                     } else {
                         endTable()
                         blocks.append(.paragraph(Paragraph(text: waiting.text, line: waiting.line)))
@@ -168,10 +168,22 @@ public enum LayoutTextReader {
         /// Label lines not followed by numbers: prose or headings, as paragraphs.
         mutating func flushPending() {
             guard !pending.isEmpty || !tentative.isEmpty else { return }
+            // The table's last rows of blanks, before what ends it.
+            while let waiting = tentative.first, let indent = lastLabelIndent,
+                abs(LayoutTextReader.indentation(waiting.raw) - indent) <= 1 {
+                appendLabelAlone(waiting)
+                tentative.removeFirst()
+            }
             endTable()
             for (text, line, _) in tentative + pending { blocks.append(.paragraph(Paragraph(text: text, line: line))) }
             tentative = []
             pending = []
+        }
+
+        /// A label line alone as a row (the placer gives it a blank under every column).
+        mutating func appendLabelAlone(_ waiting: (text: String, line: Int, raw: String)) {
+            rows.append(TableRow(cells: [TableCell(waiting.text, line: waiting.line)], line: waiting.line))
+            spans.append([LayoutTextReader.spannedCells(waiting.raw).first?.span])
         }
 
         /// Whether a line may be a row's label (a short line, not a heading,
@@ -190,7 +202,6 @@ public enum LayoutTextReader {
         }
 
         mutating func endTable() {
-            lastLabelIndent = nil
             guard !rows.isEmpty else { return }
             tableCount += 1
             // Placed at the end, when the tables under the same header are known.
