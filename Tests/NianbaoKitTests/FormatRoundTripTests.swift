@@ -91,8 +91,10 @@ enum FormatFixtures {
             }
         }
         #expect(wrong.isEmpty, "\(wrong.count) wrong numbers:\n\(wrong.prefix(8).joined(separator: "\n"))")
-        // Positions place most rows with blanks (91 % of V2019's cells, 96 % of V2021's when measured).
-        #expect(Double(tally.exact) >= 0.9 * Double(tally.total), "\(version.rawValue): \(tally.summary)")
+        // Positions place nearly every row with blanks (99.6 % of V2019's cells, 99.3 % of V2021's when
+        // measured); what stays NULL is a number between two headers that no row of its sub-table or its
+        // siblings places, or a lone 0 on the line below a three-line label (a wrapped number's rest?).
+        #expect(Double(tally.exact) >= 0.99 * Double(tally.total), "\(version.rawValue): \(tally.summary)")
     }
 
     @Test(arguments: TemplateVersion.allCases, [true, false])
