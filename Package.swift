@@ -39,6 +39,13 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Synthetic reports and their renderings (HTML, DOCX, text, layout text)
+        // with the facts they print: for tests, fuzz seeds and the benchmark,
+        // never for the product.
+        .target(
+            name: "NianbaoSynthesis",
+            dependencies: ["NianbaoKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The command-line tool: argument parsing and printing, nothing about reports.
         .executableTarget(
             name: "nianbao",
@@ -52,18 +59,19 @@ let package = Package(
             name: "nianbao-bench",
             dependencies: [
                 "NianbaoKit",
+                "NianbaoSynthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The fuzz targets' code, shared by the libFuzzer binary and the regression tests.
-        .target(name: "NianbaoFuzzing", dependencies: ["NianbaoKit"]),
+        .target(name: "NianbaoFuzzing", dependencies: ["NianbaoKit", "NianbaoSynthesis"]),
         .testTarget(name: "NianbaoSQLiteTests", dependencies: ["NianbaoSQLite"]),
         .testTarget(
-            name: "NianbaoKitTests", dependencies: ["NianbaoKit", "NianbaoSQLite", "NianbaoFuzzing"],
+            name: "NianbaoKitTests", dependencies: ["NianbaoKit", "NianbaoSQLite", "NianbaoFuzzing", "NianbaoSynthesis"],
             // Binary documents written by real word processors, read by path.
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoKit", "NianbaoSQLite"]),
+        .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoKit", "NianbaoSQLite", "NianbaoSynthesis"]),
     ]
 )
 

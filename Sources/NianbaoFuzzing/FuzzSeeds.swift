@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoKit
+import NianbaoSynthesis
 
 /// Seed corpora and the libFuzzer dictionary for the fuzz targets: the
 /// project's `Data/` reports in each target's format, and synthesized

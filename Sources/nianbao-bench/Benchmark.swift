@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NianbaoKit
+import NianbaoSynthesis
 
 /// `nianbao-bench`: generates synthetic corpora of N reports, imports them,
 /// and measures throughput, peak memory, database size, query latencies,

@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoKit
+import NianbaoSynthesis
 
 /// A folder of files built to cost memory, with ordinary reports among them:
 /// the benchmark's `--hostile` run imports it and reports the peak resident

@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoKit
+import NianbaoSynthesis
 
 /// Prints random reports to PDF with LibreOffice and reads them back, as
 /// PDF (word positions) and as the PDF's layout text (`pdftotext -layout`),

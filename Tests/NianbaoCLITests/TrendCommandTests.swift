@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoKit
+import NianbaoSynthesis
 import Testing
 
 /// One report with stated cells (the same as NianbaoKitTests' TrendFixture):

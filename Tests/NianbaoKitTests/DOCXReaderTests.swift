@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// Word documents: LibreOffice's own .docx files, `w:gridSpan` / `w:vMerge`
 /// grids, text split over runs, and archives that must be refused (zip bombs,

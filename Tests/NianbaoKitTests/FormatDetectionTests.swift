@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// Formats are told by content, never by file extension; text layouts by their lines.
 @Suite struct FormatDetectionTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// The binary fixtures in `Tests/NianbaoKitTests/Fixtures/` and their expected facts.
 enum FormatFixtures {

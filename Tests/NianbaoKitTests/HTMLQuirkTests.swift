@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// One quirk at a time on a fixed report: the quirk is visibly in the page,
 /// and the import is still exact (report-format.md §2.3, §11).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// The HTML reader: full grids with spans resolved, text as a reader sees it,
 /// and no crash on whatever a web server hands over.

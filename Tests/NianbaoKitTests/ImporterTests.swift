@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// Import semantics: whole reports or nothing, idempotence, --replace, bad input.
 @Suite struct ImporterTests {

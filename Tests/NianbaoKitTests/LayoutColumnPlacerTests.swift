@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// Layout text whose blank cells are only spaces: each number is placed under
 /// the column it stands in, by display width (a CJK character is two columns).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// Section 二 of layout text with blank cells, as `pdftotext -layout` prints
 /// V2019's sub-tables: numbers right-aligned off their headers, a value cell

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// `pdftotext -layout` text: cells are runs separated by two or more spaces;
 /// wrapped labels, group labels, stacked headers and page footers as the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// PDFs printed by LibreOffice from the Word renderer's output, in print
 /// styles that wrap labels and four- to six-digit numbers in narrow columns,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// Markdown as PDF converters and OCR tools write it: pipe tables, `#` headings, plain lines.
 @Suite struct MarkdownReaderTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// The hand-rolled NFKC must equal Foundation's for any text: cells are
 /// parsed from it, so a difference would change a number. Random strings mix

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// PDF files through poppler's `pdftotext`: a LibreOffice export of a
 /// synthetic report read from word positions, a scan without text layer, a truncated file.

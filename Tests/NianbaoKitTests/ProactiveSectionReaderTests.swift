@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// Section 二 rows whose cells do not all stand under a header.
 struct ProactiveSectionReaderTests {

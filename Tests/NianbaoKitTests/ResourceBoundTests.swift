@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// What one file may cost: text beyond ``ReportParser/maximumTextSize`` is
 /// refused, inline images do not count, spans cannot multiply cells past the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// Compares an imported report with the synthetic report it was rendered from.
 enum RoundTrip {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// Rows that show fewer numbers than columns (PDF and flattened text drop
 /// blank cells) are placed only when the identities allow exactly one

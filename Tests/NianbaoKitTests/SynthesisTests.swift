@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// The synthesiser's promises: deterministic per seed, every required cell
 /// present, every identity of the catalog met, blanks only where values are zero.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import NianbaoKit
+@testable import NianbaoSynthesis
 
 /// One report whose every cell the test states: everything not named here is
 /// printed as 0. Section 三 values go in the 自然人 column and its 总计 (the

@@ -11,4 +11,17 @@ public struct ExtractedReport: Sendable {
     /// optional rows the document printed.
     public var cells: [String: CellValue]
     public var findings: [Finding]
+
+    public init(
+        bureau: String, year: Int, version: TemplateVersion, scope: BureauScope = .own, metadata: ReportMetadata,
+        cells: [String: CellValue], findings: [Finding]
+    ) {
+        self.bureau = bureau
+        self.year = year
+        self.version = version
+        self.scope = scope
+        self.metadata = metadata
+        self.cells = cells
+        self.findings = findings
+    }
 }

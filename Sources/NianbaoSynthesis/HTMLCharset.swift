@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoKit
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,3 +1,4 @@
+import NianbaoKit
 /// A SplitMix64 random number generator: the same seed gives the same
 /// numbers on every platform and every run.
 ///

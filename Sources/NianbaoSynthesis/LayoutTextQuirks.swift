@@ -1,3 +1,4 @@
+import NianbaoKit
 /// Ways `pdftotext -layout` output of a real report deviates from one table
 /// row per line (report-format.md §11.1; the Hongze 2024 PDF of the shared
 /// corpus), each switchable so a test can tell which one a reader fails on.

@@ -1,3 +1,4 @@
+import NianbaoKit
 /// Ways real report pages deviate from a clean table layout (report-format.md
 /// §2.3, §11), each one switchable so a renderer can reproduce it alone or
 /// combined and a test can tell which one the importer fails on.

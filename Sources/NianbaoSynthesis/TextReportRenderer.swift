@@ -1,3 +1,4 @@
+import NianbaoKit
 /// Prints a ``SyntheticReport`` as the plain text a DOCX-to-text converter
 /// writes (the layout of Data/hongze-district-gov-2024.txt): paragraphs as
 /// lines, every table cell on its own line after a tab, a blank line between

@@ -1,3 +1,4 @@
+import NianbaoKit
 /// Prints a ``SyntheticReport`` the way `pdftotext -layout` prints a report
 /// PDF (the Hongze 2024 PDF of the shared corpus): prose wrapped into short
 /// lines, table cells placed at their columns and separated by runs of

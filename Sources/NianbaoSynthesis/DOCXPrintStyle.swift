@@ -1,3 +1,4 @@
+import NianbaoKit
 /// How a rendered Word document sits on the page: column width, font size
 /// and prose before the tables. A word processor printing it to PDF then
 /// wraps labels and numbers and breaks tables over pages in different

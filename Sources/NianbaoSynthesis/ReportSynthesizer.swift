@@ -1,3 +1,4 @@
+import NianbaoKit
 /// Makes up complete, internally consistent reports from a seed: the ground
 /// truth for round-trip property tests and for benchmark corpora.
 ///

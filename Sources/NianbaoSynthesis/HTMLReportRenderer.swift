@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoKit
 
 /// Prints a ``SyntheticReport`` as a government web page: title, publication
 /// date, the statistics-period sentence, the six section headings and the

@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoKit
 import ZIPFoundation
 
 /// Writes a ``SyntheticReport`` as a Word document (.docx): a ZIP made with

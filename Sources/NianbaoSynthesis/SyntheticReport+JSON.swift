@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoKit
 
 extension SyntheticReport {
     /// The report as a test fixture's facts file: bureau, year, template,

@@ -1,3 +1,4 @@
+import NianbaoKit
 /// A report made up by ``ReportSynthesizer``: the ground truth that a
 /// renderer prints and the importer must read back exactly.
 ///

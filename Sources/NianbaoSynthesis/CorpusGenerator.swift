@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoKit
 
 /// Writes a synthetic corpus for benchmarks and tests: many bureaus over the
 /// report years 2019–2025 (both template versions), every report satisfying

@@ -1,3 +1,4 @@
+import NianbaoKit
 /// The statistics tables exactly as the national templates print them
 /// (report-format.md §2.2, §3, §4): labels, header rows and the cell grid with
 /// its row and column spans, for both renderers.

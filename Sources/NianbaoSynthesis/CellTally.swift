@@ -1,3 +1,4 @@
+import NianbaoKit
 /// How the cells an importer stored compare with a synthetic report's truth:
 /// exact, NULL (not stored, with a finding) or wrong — and of the wrong ones,
 /// how many carry no flag, which must never happen.
