@@ -67,11 +67,13 @@ let package = Package(
         .target(name: "NianbaoFuzzing", dependencies: ["NianbaoKit", "NianbaoSynthesis"]),
         .testTarget(name: "NianbaoSQLiteTests", dependencies: ["NianbaoSQLite"]),
         .testTarget(
-            name: "NianbaoKitTests", dependencies: ["NianbaoKit", "NianbaoSQLite", "NianbaoFuzzing", "NianbaoSynthesis"],
+            name: "NianbaoKitTests", dependencies: ["NianbaoKit", "NianbaoSQLite", "NianbaoFuzzing", "NianbaoSynthesis", "NianbaoTestSupport"],
             // Binary documents written by real word processors, read by path.
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoKit", "NianbaoSQLite", "NianbaoSynthesis"]),
+        // Fixtures shared by the test targets: reports whose every cell is stated, for trend tests.
+        .target(name: "NianbaoTestSupport", dependencies: ["NianbaoKit", "NianbaoSynthesis"], path: "Tests/NianbaoTestSupport"),
+        .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoKit", "NianbaoSQLite", "NianbaoTestSupport"]),
     ]
 )
 

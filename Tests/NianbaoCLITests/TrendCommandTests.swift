@@ -1,104 +1,7 @@
 import Foundation
 import NianbaoKit
-import NianbaoSynthesis
+import NianbaoTestSupport
 import Testing
-
-/// One report with stated cells (the same as NianbaoKitTests' TrendFixture):
-/// section 三 in the 自然人 and 总计 columns, everything else 0.
-private struct CLIReport {
-    var bureau: String
-    var year: Int
-    var version: TemplateVersion
-    var aggregate = false
-    var penalties = 0
-    var licences = 0
-    var granted = 0
-    var partial = 0
-    var refused: [String: Int] = [:]
-    var carriedIn = 0
-    var carriedOut = 0
-    var review = [0, 0, 0, 0]
-    var direct = [0, 0, 0, 0]
-    var afterReview = [0, 0, 0, 0]
-    var normative = [0, 0, 0]
-    var fee = "0"
-    var blank: [String] = []
-
-    var handled: Int { granted + partial + refused.values.reduce(0, +) }
-
-    func text() -> String {
-        var cells: [String: ExactDecimal?] = [:]
-        for metric in MetricCatalog.standard.requiredMetrics(for: version) { cells[metric.key] = .some(ExactDecimal(0)) }
-        func set(_ key: String, _ value: Int) {
-            precondition(cells[key] != nil, key)
-            cells[key] = .some(ExactDecimal(value))
-        }
-        func row(_ key: String, _ value: Int) {
-            set(key + ".natural_person", value)
-            set(key + ".total", value)
-        }
-        set("proactive.penalty.decisions", penalties)
-        set("proactive.license.decisions", licences)
-        let columns = version == .v2021 ? ["issued", "repealed", "in_force"] : ["issued", "new_published", "published_total"]
-        for (column, value) in zip(columns, normative) { set("proactive.normative_doc." + column, value) }
-        if version == .v2021 { cells["proactive.fee.amount_10k_yuan"] = .some(ExactDecimal(fee)!) }
-        row("outcome.granted", granted)
-        row("outcome.partial", partial)
-        for (key, value) in refused { row(key, value) }
-        row("outcome.total", handled)
-        row("requests.carried_in", carriedIn)
-        row("carried_out", carriedOut)
-        row("requests.new", handled + carriedOut - carriedIn)
-        for (block, values) in [("review", review), ("litigation.direct", direct), ("litigation.after_review", afterReview)] {
-            for (column, value) in zip(["upheld", "corrected", "other", "pending"], values) { set(block + "." + column, value) }
-            set(block + ".total", values.reduce(0, +))
-        }
-        for key in blank { cells[key] = .some(nil) }
-        let report = SyntheticReport(bureau: bureau, year: year, version: version, cells: cells, publishedOn: "\(year + 1)-01-20")
-        let text = TextReportRenderer.render(report)
-        return aggregate
-            ? text.replacingOccurrences(of: "其他需要报告的事项。", with: "其他需要报告的事项。本报告涵盖县政府各部门和各乡镇的政府信息公开工作情况。")
-            : text
-    }
-
-    /// The fixture: 山亭区应急管理局 2018 (as 山亭区安全生产监督管理局) to 2023 (as 山亭区应急局),
-    /// 沭阳县发展和改革局 2021–2022, and 沭阳县人民政府's consolidated 2022 report.
-    static let all: [CLIReport] = [
-        CLIReport(bureau: "山亭区安全生产监督管理局", year: 2018, version: .v2019, penalties: 5, licences: 2, granted: 2, partial: 1,
-                  refused: ["outcome.denied.third_party": 1], review: [1, 0, 0, 0], normative: [1, 1, 5]),
-        CLIReport(bureau: "山亭区应急管理局", year: 2019, version: .v2019, penalties: 12, licences: 3, granted: 6, partial: 1,
-                  refused: ["outcome.unavailable.not_held": 2], carriedOut: 1, review: [1, 1, 0, 0], direct: [0, 1, 0, 1], normative: [2, 2, 7]),
-        CLIReport(bureau: "山亭区应急管理局", year: 2020, version: .v2019, penalties: 0, licences: 4, granted: 3,
-                  refused: ["outcome.denied.process_info": 2, "outcome.unavailable.not_held": 2], carriedIn: 1, carriedOut: 2,
-                  direct: [1, 0, 0, 0], normative: [3, 3, 10]),
-        CLIReport(bureau: "山亭区应急管理局", year: 2021, version: .v2021, penalties: 15, licences: 5, granted: 8, partial: 2,
-                  refused: ["outcome.unavailable.needs_creation": 3], carriedIn: 2, carriedOut: 1, review: [2, 1, 0, 0],
-                  afterReview: [0, 0, 1, 0], normative: [4, 0, 20], fee: "38.441094"),
-        CLIReport(bureau: "山亭区应急管理局", year: 2022, version: .v2021, penalties: 20, licences: 6, granted: 5, partial: 1,
-                  refused: ["outcome.denied.third_party": 1, "outcome.unavailable.not_held": 2], carriedIn: 1, carriedOut: 1,
-                  review: [0, 0, 0, 1], direct: [1, 0, 0, 0], normative: [3, 1, 22], fee: "26.55"),
-        CLIReport(bureau: "山亭区应急局", year: 2023, version: .v2021, penalties: 18, licences: 7, granted: 5, partial: 1,
-                  refused: ["outcome.denied.third_party": 1, "outcome.unavailable.not_held": 2], carriedIn: 1, carriedOut: 1,
-                  review: [0, 0, 0, 1], direct: [1, 0, 0, 0], normative: [1, 0, 23]),
-        CLIReport(bureau: "沭阳县发展和改革局", year: 2021, version: .v2021, penalties: 7, licences: 30, granted: 10, partial: 4,
-                  refused: ["outcome.denied.state_secret": 1, "outcome.unavailable.not_held": 3], carriedOut: 2,
-                  review: [1, 0, 0, 0], normative: [5, 0, 10], fee: "1.5"),
-        CLIReport(bureau: "沭阳县发展和改革局", year: 2022, version: .v2021, penalties: 9, licences: 25, granted: 8,
-                  refused: ["outcome.unavailable.not_held": 8], carriedIn: 3, carriedOut: 2, direct: [0, 2, 0, 0],
-                  normative: [2, 1, 12], fee: "2.25",
-                  blank: MetricCatalog.standard.applicantColumns.map { "outcome.partial." + $0.key }),
-        CLIReport(bureau: "沭阳县人民政府", year: 2022, version: .v2021, aggregate: true, penalties: 100, licences: 200, granted: 50,
-                  review: [0, 1, 0, 0], fee: "10"),
-    ]
-
-    /// Writes every report into `folder`.
-    static func write(to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for report in all {
-            try report.text().write(to: folder.appendingPathComponent("\(report.bureau)-\(report.year).txt"), atomically: true, encoding: .utf8)
-        }
-    }
-}
 
 /// `trend`, `queries`, `query`, `sql` and `demo` end to end, on a database
 /// built by importing a folder of rendered reports.
@@ -108,7 +11,7 @@ private struct CLIReport {
     /// A runner whose directory holds `reports/` (the fixture) and `trends.db` (imported).
     private func prepared() throws -> CommandRunner {
         let runner = try CommandRunner()
-        try CLIReport.write(to: runner.directory.appendingPathComponent("reports"))
+        try TrendFixture.write(to: runner.directory.appendingPathComponent("reports"))
         let imported = try runner.run(["import", "reports", "--db", "trends.db"])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stderr.hasSuffix("9 files: 9 imported, 0 replaced, 0 unchanged, 0 failed\n"), "\(imported.stderr)")
@@ -372,7 +275,7 @@ private struct CLIReport {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
         let data = runner.directory.appendingPathComponent("data")
-        try CLIReport.write(to: data)
+        try TrendFixture.write(to: data)
         // Alias tables and READMEs in the folder are not reports.
         try "alias,canonical,valid_from,valid_to\n".write(to: data.appendingPathComponent("bureau-aliases.csv"), atomically: true, encoding: .utf8)
         let result = try runner.run(["demo", "--db", "demo.db", "--data", data.path, "--format", "csv"])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+import NianbaoTestSupport
 
 /// Reports published under different names of one bureau make one series;
 /// user alias tables merge more; `Store.applyAliases` re-resolves stored names.

@@ -2,6 +2,7 @@ import Foundation
 import NianbaoSQLite
 import Testing
 @testable import NianbaoKit
+import NianbaoTestSupport
 
 /// One report per body and year, and corrections that keep the history:
 /// aliases of one body collide, `--replace` replaces whatever the earlier

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+import NianbaoTestSupport
 
 /// The cross-year checks run at import (S1 carry-over, S2 normative-document
 /// stock-flow, identical section 三/四 tables), in both import orders, stored

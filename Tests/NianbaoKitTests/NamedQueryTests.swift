@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+import NianbaoTestSupport
 
 /// Named queries: the header format, its errors, the library listing, and
 /// every shipped query of Queries/ run on the fixture database with its whole

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+import NianbaoTestSupport
 
 /// Trends that say what they compare: NULL group-years keep their row,
 /// `--balanced` keeps the bodies present every year, changes in the set of

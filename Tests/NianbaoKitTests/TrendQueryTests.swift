@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+import NianbaoTestSupport
 
 /// Trends over the fixture (TrendFixture's table): grouping, filters,
 /// year-over-year change, comparability across the template change, the
