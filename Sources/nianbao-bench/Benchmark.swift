@@ -40,6 +40,9 @@ struct Benchmark: ParsableCommand {
     @Option(help: "Print this many random reports to PDF with LibreOffice (soffice) and count cells exact, NULL and wrong, read as PDF and as layout text, with the time per PDF.")
     var pdfRoundTrip = 0
 
+    @Flag(help: "Store the corpus's reports straight through the store, without documents, at each of --sizes (up to a million in minutes): database bytes per report and per fact, store time against the sqlite3 .import floor, and every trend and named query's latency.")
+    var storeOnly = false
+
     @Option(help: ArgumentHelp("Import this folder into a fresh database and report outcomes and peak memory (the child process of --hostile).", visibility: .hidden))
     var importFolder: String?
 
@@ -53,6 +56,10 @@ struct Benchmark: ParsableCommand {
             return try PDFRoundTrip(count: pdfRoundTrip, seed: seed, folder: root.appendingPathComponent("pdf-round-trip")).run(say: say)
         }
         for (index, size) in sizes.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }).enumerated() {
+            if storeOnly {
+                try measureStore(size: size, root: root)
+                continue
+            }
             try measure(size: size, root: root)
             if index == 0 && phaseSample > 0 && !reuse {
                 let corpus = root.appendingPathComponent("corpus-\(seed)-\(size)")
@@ -108,6 +115,29 @@ struct Benchmark: ParsableCommand {
         try storageFloor(store: store, root: root, size: size, nianbaoSeconds: importer.storeCPUSeconds)
     }
 
+    /// `--store-only`: N reports stored without documents, then the database's size, latencies and the floor.
+    private func measureStore(size: Int, root: URL) throws {
+        say("\n== N = \(size), stored without documents")
+        let database = root.appendingPathComponent("store-\(seed)-\(size).db")
+        if reuse && FileManager.default.fileExists(atPath: database.path) {
+            say("reusing \(database.path)")
+            return try latencies(try Store(path: database.path))
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
+        let store = try Store(path: database.path)
+        let (making, storing) = try StoreScale(count: size, seed: seed).fill(store)
+        try store.checkpoint()
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: database.path)[.size] as? Int) ?? 0
+        let facts = Int(try store.readOnlyQuery("SELECT COUNT(*) FROM facts").rows.first?.first.flatMap { $0 } ?? "") ?? 0
+        say(String(
+            format: "stored %d reports in %.1f s (%.2f ms each; making them %.1f s); database %.1f MB: %.1f KB per report, %.1f bytes per fact (%d facts)",
+            size, storing, storing * 1000 / Double(size), making, Double(bytes) / 1e6, Double(bytes) / 1e3 / Double(size),
+            Double(bytes) / Double(max(facts, 1)), facts))
+        say(String(format: "peak resident memory: %.0f MB", Clock.peakResidentMegabytes()))
+        try latencies(store)
+        try storageFloor(store: store, root: root, size: size, nianbaoSeconds: storing)
+    }
+
     /// Writes ``HostileCorpus`` and imports it in a child process, whose
     /// peak memory is the import's alone (writing the files costs more).
     private func measureHostile(root: URL) throws {
@@ -150,6 +180,23 @@ struct Benchmark: ParsableCommand {
                 let times = try (0..<repeats).map { _ in try Clock.seconds { _ = try TrendQuery(request).run(on: store) } }
                 say(Clock.line("trend \(measure) --by \(grouping.rawValue)", times))
             }
+        }
+        // Every grouping with every measure at once (the heaviest trend of each), then the filters.
+        // (The derived measures: the series `trend --list` names before the raw metrics.)
+        let metricKeys = Set(MetricCatalog.standard.metrics.map(\.key))
+        let all = Array(MeasureCatalog.standard.measures.prefix { !metricKeys.contains($0.id) })
+        var requests = TrendGrouping.allCases.map { ("trend <the \(all.count) derived measures> --by \($0.rawValue)", TrendRequest(measures: all, grouping: $0)) }
+        var balanced = TrendRequest(measures: all, grouping: .year)
+        balanced.balanced = true
+        requests += [
+            ("trend <all> --bureau 样例一县", TrendRequest(measures: all, bureau: "样例一县")),
+            ("trend <all> --region 样例 --by county", TrendRequest(measures: all, grouping: .county, region: "样例")),
+            ("trend <all> --kind 公安", TrendRequest(measures: all, kind: "公安")),
+            ("trend <all> --balanced", balanced),
+        ]
+        for (name, request) in requests {
+            let times = try (0..<max(1, repeats / 3)).map { _ in try Clock.seconds { _ = try TrendQuery(request).run(on: store) } }
+            say(Clock.line(name, times))
         }
     }
 
