@@ -98,6 +98,9 @@ public struct MetricCatalog: Sendable {
     }
 
     /// The section-二 rows of `version`, in template order.
+    /// Every spelling of every row label of sections 二 and 三.
+    public var rowLabels: [String] { (proactiveRows + requestRows).flatMap(\.labels.all) }
+
     public func proactiveRows(for version: TemplateVersion) -> [RowSpec] {
         proactiveRows.filter { $0.exists(in: version) }
     }

@@ -8,9 +8,14 @@ public struct Table: Sendable, Equatable {
     /// 1-based position of the table among the document's tables.
     public var number: Int
     public var rows: [TableRow]
+    /// Whether each row's numbers ran together into one run of digits with
+    /// no separator (a crawler's text of the page): only the template's cell
+    /// counts and identities can split them (``RunTogetherTextReader``).
+    public var runTogether: Bool
 
-    public init(number: Int, rows: [TableRow]) {
+    public init(number: Int, rows: [TableRow], runTogether: Bool = false) {
         self.number = number
         self.rows = rows
+        self.runTogether = runTogether
     }
 }

@@ -10,6 +10,15 @@ public struct AppealsSectionReader: Sendable {
         let observed = ObservedRow.rows(from: rows, width: keys.count, isKnownLabel: { _ in true })
         let values = observed.flatMap { row in row.values.indices.map { (row, $0) } }
         var result = SectionCells()
+        // One run of digits for the fifteen cells (a crawler's text): split by the block totals.
+        if values.count == 1, let found = RunSplitter.run(of: values[0].0, keys: keys) {
+            // (The row's "label" is the section's header run together: named by the section instead.)
+            let run = RunSplitter.Pending(keys: keys, run: found.run, locator: found.locator, label: "行政复议、行政诉讼")
+            let outcome = RunSplitter(identities: catalog.identities(for: .v2021).filter { $0.keys.allSatisfy(keys.contains) }, catalog: catalog)
+                .place([run], into: &result.cells)
+            result.findings += outcome.findings(section: "四")
+            return result
+        }
         guard values.count == keys.count else {
             result.isComplete = false
             let status: CellStatus = values.isEmpty ? .missing : .ambiguous

@@ -8,11 +8,14 @@ public struct LocatedRow: Sendable, Equatable {
     /// The row's text normalised as a label, once: locating sections and
     /// detecting the version both read it.
     public let normalizedText: String
+    /// Whether the row's numbers ran together into one run of digits (``Table/runTogether``).
+    public let runTogether: Bool
 
-    public init(table: Int, index: Int, row: TableRow) {
+    public init(table: Int, index: Int, row: TableRow, runTogether: Bool = false) {
         self.table = table
         self.index = index
         self.row = row
+        self.runTogether = runTogether
         normalizedText = LabelNormalizer.compute(row.text)
     }
 

@@ -62,6 +62,16 @@ public struct ProactiveSectionReader: Sendable {
                 continue
             }
             let columns = spec.columnsByVersion[version] ?? []
+            let numbers = row.values.filter { !ValueParser.isBlank(cells[$0.index].text) }
+            if located.runTogether, columns.count > 1, numbers.count == 1 {
+                // A run of digits for several cells (a crawler's text): section 二 has no
+                // identity, so only a digit count that leaves one split decides it.
+                let run = RunSplitter.Pending(
+                    keys: columns.map { spec.key + "." + $0.key }, run: cells[numbers[0].index].text,
+                    locator: located.locator(cell: numbers[0].index), label: spec.labels.canonical)
+                result.findings += RunSplitter(identities: [], catalog: catalog).place([run], into: &result.cells).findings(section: "二")
+                continue
+            }
             let rowHeader = located.table == 0 ? nil : header
             guard let mapping = columnMapping(values: row.values, cells: cells, header: rowHeader, columns: columns) else {
                 for column in columns {

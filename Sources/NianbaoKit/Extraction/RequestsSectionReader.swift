@@ -17,6 +17,7 @@ public struct RequestsSectionReader: Sendable {
         let alignment = aligner.align(observed)
         var result = SectionCells()
         var shortRows: [ShortRowPlacer.Pending] = []
+        var runs: [RunSplitter.Pending] = []
 
         for (j, spec) in specs.enumerated() {
             let keys = columns.map { spec.key + "." + $0.key }
@@ -37,6 +38,10 @@ public struct RequestsSectionReader: Sendable {
                 continue
             }
             let row = observed[i]
+            if let run = RunSplitter.run(of: row, keys: keys) {
+                runs.append(run)
+                continue
+            }
             guard row.values.count == columns.count else {
                 if row.values.count < columns.count {
                     shortRows.append(ShortRowPlacer.Pending(keys: keys, row: row))
@@ -63,6 +68,10 @@ public struct RequestsSectionReader: Sendable {
                 cell.locator = row.locator(value: k)
                 result.cells[key] = cell
             }
+        }
+        if !runs.isEmpty {
+            let outcome = RunSplitter(identities: catalog.identities(for: version), catalog: catalog).place(runs, into: &result.cells)
+            result.findings += outcome.findings(section: "三")
         }
         let (placed, ambiguous) =
             shortRows.isEmpty

@@ -57,7 +57,7 @@ public enum SectionLocator {
             case .table(let table):
                 if let section = current { result.append(flattened.finish(), to: section) }
                 for (offset, row) in table.rows.enumerated() {
-                    let located = LocatedRow(table: table.number, index: offset + 1, row: row)
+                    let located = LocatedRow(table: table.number, index: offset + 1, row: row, runTogether: table.runTogether)
                     if let anchored = anchorSection(located.normalizedText) { current = anchored }
                     guard let section = current else { continue }
                     result.append([located], to: section)

@@ -112,7 +112,7 @@ public struct ReportParser: Sendable {
             try Self.checkTextSize(decoded.text.utf8.count, path: path)
             if format == .html { return (HTMLReader.read(decoded.text), decoded.encoding, nil) }
             let layout = TextLayout.detect(decoded.text)
-            return (layout.read(decoded.text), decoded.encoding, layout)
+            return (layout.read(decoded.text, labels: extractor.catalog.rowLabels), decoded.encoding, layout)
         case .pdf:
             let pages: PDFPages
             do {
