@@ -19,11 +19,13 @@ public enum FuzzSeeds {
                 case .html: seeds.append((name + ".html", HTMLReportRenderer.render(report, quirks: blank ? .all : [])))
                 case .layout: seeds.append((name + ".layout.txt", Array(LayoutTextRenderer.render(report, quirks: blank ? .all : []).utf8)))
                 case .docx: seeds.append((name + ".docx", [UInt8](try DOCXReportRenderer.render(report, splitRuns: blank))))
+                case .crawled: seeds.append((name + ".crawled.txt", Array(RunTogetherTextRenderer.render(report).utf8)))
                 case .markdown, .pdf: break
                 case .parse:
                     seeds.append((name + ".html", HTMLReportRenderer.render(report, quirks: [.layoutWrapper, .spanSoup])))
                     seeds.append((name + ".txt", Array(TextReportRenderer.render(report).utf8)))
                     seeds.append((name + ".layout.txt", Array(LayoutTextRenderer.render(report).utf8)))
+                    seeds.append((name + ".crawled.txt", Array(RunTogetherTextRenderer.render(report).utf8)))
                     seeds.append((name + ".docx", [UInt8](try DOCXReportRenderer.render(report))))
                 }
             }

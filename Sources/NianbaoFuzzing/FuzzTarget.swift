@@ -20,6 +20,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// poppler's word boxes (`pdftotext -bbox-layout` XHTML) read into tables
     /// by position: the PDF reader without the separate process.
     case pdf
+    /// A crawler's text whose table cells ran together: the reader, and the
+    /// extractor's splitting of digit runs by the identities (bounded search).
+    case crawled
     /// `ReportParser.parse`: format detection, decoding, reading, extraction
     /// and validation, as `import` runs them (PDF excepted: pdftotext is a
     /// separate process, isolated by design).
@@ -36,6 +39,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .html: Self.extract(HTMLReader.read(Self.text(bytes)))
         case .markdown: Self.extract(MarkdownReader.read(Self.text(bytes)))
         case .layout: Self.extract(LayoutTextReader.read(Self.text(bytes)))
+        case .crawled: Self.extract(RunTogetherTextReader.read(Self.text(bytes), labels: Self.extractor.catalog.rowLabels))
         case .docx:
             if let document = try? DOCXReader.read(Array(bytes)) { Self.extract(document) }
         case .pdf:

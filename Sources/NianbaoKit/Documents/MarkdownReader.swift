@@ -18,8 +18,8 @@ public enum MarkdownReader {
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("|") {
-                let cells = pipeCells(trimmed)
+            if isPipeRow(trimmed) {
+                let cells = pipeCells(trimmed.hasPrefix("|") ? trimmed : "|" + trimmed)
                 if !cells.allSatisfy(isSeparatorCell) {
                     rows.append(TableRow(cells: cells.map { TableCell($0, line: number) }, line: number))
                 }
@@ -31,6 +31,13 @@ public enum MarkdownReader {
         }
         endTable()
         return Document(blocks: blocks)
+    }
+
+    /// A pipe-table row: `| a | b |`, or `a | b |` without the leading pipe
+    /// (text tables some sites publish), at least two pipes either way.
+    static func isPipeRow(_ trimmed: String) -> Bool {
+        if trimmed.hasPrefix("|") { return trimmed.dropFirst().contains("|") }
+        return trimmed.hasSuffix("|") && trimmed.dropLast().contains("|")
     }
 
     /// The cells of a pipe row: outer pipes dropped, `\|` kept as a literal pipe.

@@ -17,7 +17,7 @@ public enum TextLayout: String, Sendable, CaseIterable {
         for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).prefix(4000) {
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("\t") { tabbed += 1 }
-            if trimmed.hasPrefix("|") && trimmed.dropFirst().includes("|") { piped += 1 }
+            if MarkdownReader.isPipeRow(String(trimmed)) { piped += 1 }
         }
         if piped >= 3 && piped >= tabbed { return .markdown }
         if tabbed >= 3 { return .tabbed }

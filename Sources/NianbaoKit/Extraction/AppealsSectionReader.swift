@@ -7,7 +7,10 @@ public struct AppealsSectionReader: Sendable {
 
     public func read(_ rows: [LocatedRow]) -> SectionCells {
         let keys = catalog.appealKeys
-        let observed = ObservedRow.rows(from: rows, width: keys.count, isKnownLabel: { _ in true })
+        var observed = ObservedRow.rows(from: rows, width: keys.count, isKnownLabel: { _ in true })
+        // A filler row of empty cells under the numbers (Word tables end with one) is no row of values.
+        let filled = observed.filter { row in row.values.contains { !ValueParser.isBlank($0.text) } }
+        if !filled.isEmpty && filled.count < observed.count && filled.map(\.values.count).reduce(0, +) == keys.count { observed = filled }
         let values = observed.flatMap { row in row.values.indices.map { (row, $0) } }
         var result = SectionCells()
         // One run of digits for the fifteen cells (a crawler's text): split by the block totals.

@@ -60,7 +60,7 @@ struct RunSplitter {
         return Pending(keys: keys, run: text, locator: row.locator(value: 0), label: row.label)
     }
     /// Nodes one row's search may visit, and the joint search too.
-    var maximumNodes = 1_000_000
+    var maximumNodes = 200_000
 
     /// Splits what the constraints decide into `cells`, the rest ambiguous.
     func place(_ pending: [Pending], into cells: inout [String: CellValue]) -> Outcome {
