@@ -40,6 +40,9 @@ struct Benchmark: ParsableCommand {
     @Option(help: "Print this many random reports to PDF with LibreOffice (soffice) and count cells exact, NULL and wrong, read as PDF and as layout text, with the time per PDF.")
     var pdfRoundTrip = 0
 
+    @Option(help: "Render this many random reports as crawled text whose cells ran together, parse them back, and count cells exact, NULL and wrong, the share decided per section and the time per report.")
+    var crawled = 0
+
     @Flag(help: "Store the corpus's reports straight through the store, without documents, at each of --sizes (up to a million in minutes): database bytes per report and per fact, store time against the sqlite3 .import floor, and every trend and named query's latency.")
     var storeOnly = false
 
@@ -52,6 +55,7 @@ struct Benchmark: ParsableCommand {
         say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; \(ProcessInfo.processInfo.operatingSystemVersionString)")
         if let importFolder { return try importMeasured(URL(fileURLWithPath: importFolder), root: root) }
         if hostile { return try measureHostile(root: root) }
+        if crawled > 0 { return try CrawledRoundTrip(count: crawled, seed: seed).run(say: say) }
         if pdfRoundTrip > 0 {
             return try PDFRoundTrip(count: pdfRoundTrip, seed: seed, folder: root.appendingPathComponent("pdf-round-trip")).run(say: say)
         }
