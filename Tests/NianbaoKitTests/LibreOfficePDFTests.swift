@@ -11,14 +11,12 @@ import Testing
 struct LibreOfficePDFTests {
     static let folder = "libreoffice-pdf/"
     /// Read back with every cell exact.
+    /// (1000-001 and 1000-007 print V2019 section 二's value cell across two
+    /// headers with blanks beside it: placed by the sibling sub-table's stacks.)
     static let exact = ["000", "001", "002", "006", "009", "020", "023", "029", "042", "1000-001", "1000-007", "1000-033", "1000-043"]
     /// Six-digit numbers wrapped over three lines in 30-point columns: a few
     /// cells NULL or wrong, and every wrong one flagged by a failed identity.
     static let hard = ["007", "019"]
-    /// V2019 reports whose section 二 prints a value cell across two header
-    /// columns (the template's own misalignment) with blanks beside it.
-    static let misalignedSectionTwo = ["1000-001", "1000-007"]
-
     static func parse(_ name: String) throws -> (parsed: ParsedReport, truth: SyntheticReport) {
         let truth = try FormatFixtures.expected(folder + "report-\(name).json")
         return (try TestSupport.parse(FormatFixtures.url(folder + "report-\(name).pdf")), truth)
@@ -46,7 +44,7 @@ struct LibreOfficePDFTests {
 
     /// The same PDFs saved as layout text: centred cells put labels and numbers
     /// on different lines, so many rows stay NULL, but no number is wrong unflagged.
-    @Test(arguments: exact + hard + misalignedSectionTwo)
+    @Test(arguments: exact + hard)
     func layoutTextNeverStoresAnUnflaggedWrongNumber(_ name: String) throws {
         let truth = try FormatFixtures.expected(Self.folder + "report-\(name).json")
         let text = try PDFTextExtractor.text(of: FormatFixtures.bytes(Self.folder + "report-\(name).pdf"), path: "report.pdf")
@@ -54,19 +52,6 @@ struct LibreOfficePDFTests {
         var tally = CellTally()
         tally.add(parsed.report, truth: truth, name: name)
         #expect(tally.wrongUnflagged == 0, "\(tally.wrongCells)")
-    }
-
-    /// A value cell centred across two headers (V2019's section 二) is placed
-    /// by the stacks of numbers of the sub-tables under the same header, when
-    /// together they show one stack per column; without them the row would
-    /// be NULL with a finding (never blank: the number is not dropped).
-    @Test(arguments: misalignedSectionTwo)
-    func aNumberBetweenTwoHeadersIsPlacedByItsSiblingsStacks(_ name: String) throws {
-        let (parsed, truth) = try Self.parse(name)
-        for key in truth.cells.keys where key.hasPrefix("proactive.license.") || key.hasPrefix("proactive.penalty.") || key.hasPrefix("proactive.coercion.") {
-            let cell = parsed.report.cells[key]
-            #expect(truth.value(key).map { cell?.value == $0 } ?? (cell?.status == .blank), "report-\(name) \(key)")
-        }
     }
 
     /// A row that starts a page, its numbers centred on a label spanning the

@@ -39,27 +39,24 @@ enum LayoutColumnPlacer {
         }
     }
 
-    /// The numbers of the tables other than `index` printed under the same
-    /// header at the same columns (section 二's sub-tables (五) and (六)):
-    /// where they stand shows the columns this table leaves blank. (A
-    /// report has a handful of such sub-tables: more under one header are
-    /// not that, and share nothing.)
-    static func siblings(of index: Int, in tables: [Grid]) -> [(text: String, span: LayoutSpan)] {
-        let header = tables[index].header
-        guard header.count >= 2 else { return [] }
-        let same = tables.indices.filter { tables[$0].header == header }
-        return same.count > 8 ? [] : same.filter { $0 != index }.flatMap { tables[$0].numbers }
-    }
-
-    /// `rows` with short rows filled out; `spans[i][k]` is the columns of
-    /// cell `k` of row `i` (nil where cells were joined).
-    static func place(_ rows: [TableRow], spans: [[LayoutSpan?]]) -> [TableRow] {
-        place(Grid(rows: rows, spans: spans))
+    /// Every table's rows with short rows filled out. The tables printed
+    /// under the same header at the same columns (section 二's sub-tables
+    /// (五) and (六)) share where their numbers stand, which shows the
+    /// columns one of them leaves blank. (A report has a handful of such
+    /// sub-tables: more under one header are not that, and share nothing.)
+    static func place(_ tables: [Grid]) -> [[TableRow]] {
+        let headers = tables.map(\.header)
+        let sameHeader = Dictionary(grouping: tables.indices.filter { headers[$0].count >= 2 }, by: { headers[$0] })
+        return tables.indices.map { index in
+            let group = sameHeader[headers[index]] ?? []
+            let siblings = group.count > 8 ? [] : group.filter { $0 != index }.flatMap { tables[$0].numbers }
+            return place(tables[index], siblings: siblings)
+        }
     }
 
     /// The grid's rows with short rows filled out, `siblings` showing where
     /// numbers stand in columns the grid leaves blank.
-    static func place(_ grid: Grid, siblings: [(text: String, span: LayoutSpan)] = []) -> [TableRow] {
+    private static func place(_ grid: Grid, siblings: [(text: String, span: LayoutSpan)]) -> [TableRow] {
         let rows = grid.rows, spans = grid.spans
         var result: [TableRow] = []
         var start = 0

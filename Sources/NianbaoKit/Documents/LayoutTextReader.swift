@@ -214,11 +214,10 @@ public enum LayoutTextReader {
         mutating func finish() -> Document {
             flushPending()
             endTable()
-            let tables = unplaced.map { LayoutColumnPlacer.Grid(rows: $0.rows, spans: $0.spans) }
-            for (index, table) in unplaced.enumerated() {
+            let placed = LayoutColumnPlacer.place(unplaced.map { LayoutColumnPlacer.Grid(rows: $0.rows, spans: $0.spans) })
+            for (table, rows) in zip(unplaced, placed) {
                 guard case .table(let printed) = blocks[table.block] else { continue }
-                let placed = LayoutColumnPlacer.place(tables[index], siblings: LayoutColumnPlacer.siblings(of: index, in: tables))
-                blocks[table.block] = .table(Table(number: printed.number, rows: placed))
+                blocks[table.block] = .table(Table(number: printed.number, rows: rows))
             }
             return Document(blocks: blocks)
         }

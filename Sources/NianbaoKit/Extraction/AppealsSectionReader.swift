@@ -17,6 +17,7 @@ public struct AppealsSectionReader: Sendable {
         if values.count == 1, let found = RunSplitter.run(of: values[0].0, keys: keys) {
             // (The row's "label" is the section's header run together: named by the section instead.)
             let run = RunSplitter.Pending(keys: keys, run: found.run, locator: found.locator, label: "行政复议、行政诉讼")
+            // (R4 is the same in both templates: either version's identities serve.)
             let outcome = RunSplitter(identities: catalog.identities(for: .v2021).filter { $0.keys.allSatisfy(keys.contains) }, catalog: catalog)
                 .place([run], into: &result.cells)
             result.findings += outcome.findings(section: "四")

@@ -121,10 +121,11 @@ struct RunSplitter {
         }
         let metrics = keys.map { catalog.metric($0) }
         guard !metrics.contains(where: { $0 == nil }) else { return nil }
-        if let rowTotal = forcing[keys.count - 1].first(where: { identity in
+        // (The row's other identities, if any, are checked with the section's when the splits are placed.)
+        if forcing[keys.count - 1].contains(where: { identity in
             Set(identity.rhs.flatMap(\.keys)) == Set(keys.dropLast()) && identity.rhs.allSatisfy { if case .cell = $0 { true } else { false } }
         }) {
-            return totalLastSplits(digits, metrics: metrics.map { $0! }, rowTotal: rowTotal, keys: keys, cells: cells)
+            return totalLastSplits(digits, metrics: metrics.map { $0! })
         }
         var trial = cells
         var parts: [String] = []
@@ -165,13 +166,11 @@ struct RunSplitter {
     /// The splits of a row whose last cell is the sum of all the others (R2's
     /// 总计): the total is a suffix of the run, tried at each length, and the
     /// cells before it are enumerated no longer than it and never summing past it.
-    private func totalLastSplits(
-        _ digits: [Character], metrics: [Metric], rowTotal: Identity, keys: [String], cells: [String: CellValue]
-    ) -> [[String]]? {
-        let count = keys.count - 1
+    private func totalLastSplits(_ digits: [Character], metrics: [Metric]) -> [[String]]? {
+        let count = metrics.count - 1
         var found: [[String]] = []
         var nodes = 0
-        guard digits.count >= keys.count else { return [] }
+        guard digits.count >= metrics.count else { return [] }
         // However the cells before the total are cut, their sum keeps the digits' sum modulo 9.
         let digitValues = digits.map { $0.wholeNumberValue ?? 0 }
         for totalLength in 1...(digits.count - count) {
@@ -215,8 +214,6 @@ struct RunSplitter {
             }
             guard extend(0, 0) else { return nil }
         }
-        // The row's other identities (none in section 三 but R2) are checked with the section's.
-        _ = (rowTotal, cells)
         return found
     }
 
