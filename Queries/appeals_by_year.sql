@@ -3,14 +3,14 @@
 -- param: from (default 1900): first year
 -- param: to (default 2100): last year
 SELECT r.year AS year,
-       SUM(CASE WHEN f.metric = 'review.total' THEN f.value END) AS reviews,
-       SUM(CASE WHEN f.metric = 'review.corrected' THEN f.value END) AS reviews_corrected,
-       SUM(CASE WHEN f.metric IN ('litigation.direct.total', 'litigation.after_review.total') THEN f.value END) AS lawsuits,
-       SUM(CASE WHEN f.metric IN ('litigation.direct.corrected', 'litigation.after_review.corrected') THEN f.value END) AS lawsuits_corrected,
+       SUM(CASE WHEN k.key = 'review.total' THEN f.value END) AS reviews,
+       SUM(CASE WHEN k.key = 'review.corrected' THEN f.value END) AS reviews_corrected,
+       SUM(CASE WHEN k.key IN ('litigation.direct.total', 'litigation.after_review.total') THEN f.value END) AS lawsuits,
+       SUM(CASE WHEN k.key IN ('litigation.direct.corrected', 'litigation.after_review.corrected') THEN f.value END) AS lawsuits_corrected,
        COUNT(DISTINCT r.id) AS reports
 FROM reports r
 JOIN facts f ON f.report_id = r.id
- AND f.metric IN ('review.total', 'review.corrected', 'litigation.direct.total', 'litigation.after_review.total',
+JOIN metrics k ON k.id = f.metric_id AND k.key IN ('review.total', 'review.corrected', 'litigation.direct.total', 'litigation.after_review.total',
                   'litigation.direct.corrected', 'litigation.after_review.corrected')
 WHERE r.scope = 'own' AND r.year BETWEEN :from AND :to
 GROUP BY r.year

@@ -5,7 +5,7 @@ SELECT cur.canonical_bureau AS bureau, prev.year AS previous_year, cur.year AS y
        inn.value - fwd.value AS difference
 FROM reports cur
 JOIN reports prev ON prev.canonical_bureau = cur.canonical_bureau AND prev.year = cur.year - 1
-JOIN facts inn ON inn.report_id = cur.id AND inn.metric = 'requests.carried_in.total'
-JOIN facts fwd ON fwd.report_id = prev.id AND fwd.metric = 'carried_out.total'
+JOIN facts inn ON inn.report_id = cur.id AND inn.metric_id = (SELECT id FROM metrics WHERE key = 'requests.carried_in.total')
+JOIN facts fwd ON fwd.report_id = prev.id AND fwd.metric_id = (SELECT id FROM metrics WHERE key = 'carried_out.total')
 WHERE inn.value IS NOT fwd.value
 ORDER BY bureau, year;

@@ -4,15 +4,15 @@
 -- param: to (default 2100): last year
 WITH sums AS (
     SELECT r.year AS year,
-           SUM(CASE WHEN f.metric = 'review.corrected' THEN f.value END) AS review_corrected,
-           SUM(CASE WHEN f.metric IN ('review.upheld', 'review.corrected', 'review.other') THEN f.value END) AS review_decided,
-           SUM(CASE WHEN f.metric IN ('litigation.direct.corrected', 'litigation.after_review.corrected') THEN f.value END) AS litigation_corrected,
-           SUM(CASE WHEN f.metric IN ('litigation.direct.upheld', 'litigation.direct.corrected', 'litigation.direct.other',
+           SUM(CASE WHEN k.key = 'review.corrected' THEN f.value END) AS review_corrected,
+           SUM(CASE WHEN k.key IN ('review.upheld', 'review.corrected', 'review.other') THEN f.value END) AS review_decided,
+           SUM(CASE WHEN k.key IN ('litigation.direct.corrected', 'litigation.after_review.corrected') THEN f.value END) AS litigation_corrected,
+           SUM(CASE WHEN k.key IN ('litigation.direct.upheld', 'litigation.direct.corrected', 'litigation.direct.other',
                                       'litigation.after_review.upheld', 'litigation.after_review.corrected',
                                       'litigation.after_review.other') THEN f.value END) AS litigation_decided
     FROM reports r
     JOIN facts f ON f.report_id = r.id
-     AND f.metric IN ('review.upheld', 'review.corrected', 'review.other',
+    JOIN metrics k ON k.id = f.metric_id AND k.key IN ('review.upheld', 'review.corrected', 'review.other',
                       'litigation.direct.upheld', 'litigation.direct.corrected', 'litigation.direct.other',
                       'litigation.after_review.upheld', 'litigation.after_review.corrected', 'litigation.after_review.other')
     WHERE r.scope = 'own' AND r.year BETWEEN :from AND :to

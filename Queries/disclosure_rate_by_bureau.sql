@@ -4,11 +4,11 @@
 -- param: to (default 2100): last year
 WITH parts AS (
     SELECT r.canonical_bureau AS bureau, r.year AS year,
-           SUM(CASE WHEN f.metric IN ('outcome.granted.total', 'outcome.partial.total') THEN f.value END) AS granted,
-           SUM(CASE WHEN f.metric = 'outcome.total.total' THEN f.value END) AS handled
+           SUM(CASE WHEN k.key IN ('outcome.granted.total', 'outcome.partial.total') THEN f.value END) AS granted,
+           SUM(CASE WHEN k.key = 'outcome.total.total' THEN f.value END) AS handled
     FROM reports r
     JOIN facts f ON f.report_id = r.id
-     AND f.metric IN ('outcome.granted.total', 'outcome.partial.total', 'outcome.total.total')
+    JOIN metrics k ON k.id = f.metric_id AND k.key IN ('outcome.granted.total', 'outcome.partial.total', 'outcome.total.total')
     WHERE r.year BETWEEN :from AND :to
     GROUP BY r.id
 )

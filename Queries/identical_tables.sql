@@ -9,15 +9,15 @@ WITH pairs AS (
 candidates AS MATERIALIZED (
     SELECT p.* FROM pairs p
     WHERE NOT EXISTS (
-        SELECT 1 FROM facts x LEFT JOIN facts y ON y.report_id = p.prev_id AND y.metric = x.metric
+        SELECT 1 FROM facts x LEFT JOIN facts y ON y.report_id = p.prev_id AND y.metric_id = x.metric_id
         WHERE x.report_id = p.cur_id
-          AND x.metric IN ('requests.new.total', 'outcome.total.total', 'review.total', 'carried_out.total')
+          AND x.metric_id IN (SELECT id FROM metrics WHERE key IN ('requests.new.total', 'outcome.total.total', 'review.total', 'carried_out.total'))
           AND x.value IS NOT y.value)
 ),
 compared AS MATERIALIZED (
     SELECT p.bureau, p.previous_year, p.year, m.key,
-           (SELECT value FROM facts WHERE report_id = p.cur_id AND metric = m.key) AS a,
-           (SELECT value FROM facts WHERE report_id = p.prev_id AND metric = m.key) AS b
+           (SELECT value FROM facts WHERE report_id = p.cur_id AND metric_id = m.id) AS a,
+           (SELECT value FROM facts WHERE report_id = p.prev_id AND metric_id = m.id) AS b
     FROM candidates p JOIN metrics m ON m.section IN ('三', '四')
 )
 SELECT bureau, previous_year, year, COUNT(a) AS cells, SUM(a) AS total_of_cells

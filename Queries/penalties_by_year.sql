@@ -7,7 +7,7 @@ SELECT r.year AS year,
        COUNT(f.value) AS reports_with_value,
        COUNT(*) AS reports
 FROM reports r
-JOIN facts f ON f.report_id = r.id AND f.metric = 'proactive.penalty.decisions'
+JOIN facts f ON f.report_id = r.id AND f.metric_id = (SELECT id FROM metrics WHERE key = 'proactive.penalty.decisions')
 WHERE r.scope = 'own' AND r.year BETWEEN :from AND :to
 GROUP BY r.year
 ORDER BY r.year;

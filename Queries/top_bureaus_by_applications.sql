@@ -4,7 +4,7 @@
 -- param: limit (default 10): how many bureaus
 SELECT r.canonical_bureau AS bureau, r.year AS year, f.value AS applications
 FROM reports r
-JOIN facts f ON f.report_id = r.id AND f.metric = 'requests.new.total'
+JOIN facts f ON f.report_id = r.id AND f.metric_id = (SELECT id FROM metrics WHERE key = 'requests.new.total')
 WHERE r.year = CASE WHEN :year = 0 THEN (SELECT MAX(year) FROM reports) ELSE :year END
   AND f.value IS NOT NULL
 ORDER BY f.value DESC, r.canonical_bureau

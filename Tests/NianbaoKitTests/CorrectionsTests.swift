@@ -84,23 +84,16 @@ import NianbaoTestSupport
         defer { TestSupport.cleanUp(directory) }
         let path = directory.appendingPathComponent("old.db").path
         do {
-            let store = try Store(path: path)
+            // As version 3 stored them: each spelling its own bureau, no check on the canonical body.
+            let legacy = try LegacyDatabase(path: path, version: 3)
             for (index, spelling) in Self.spellings.enumerated() {
-                // As version 3 stored them: each spelling its own bureau, no check on the canonical body.
                 var parsed = try TrendFixture.parse(Self.report(spelling))
                 parsed.source = SourceFile(path: "copy\(index).txt", sha256: "sha\(index)", format: .text, layout: .tabbed, encoding: .utf8)
-                if index == 0 {
-                    _ = try store.save(parsed, replace: false)
-                } else {
-                    try store.connection.execute("UPDATE reports SET canonical_bureau = 'hidden-\(index)' WHERE canonical_bureau = '山亭区应急管理局'")
-                    _ = try store.save(parsed, replace: false)
-                    try store.connection.execute("UPDATE reports SET canonical_bureau = '山亭区应急管理局' WHERE canonical_bureau LIKE 'hidden-%'")
-                }
+                try legacy.insert(parsed)
             }
-            try store.connection.execute("DELETE FROM findings WHERE rule = 'duplicate_report'; DROP TABLE history; PRAGMA user_version = 3")
         }
         let migrated = try Store(path: path)
-        #expect(try migrated.connection.userVersion() == 4)
+        #expect(try migrated.connection.userVersion() == Schema.currentVersion)
         #expect(try migrated.rowCounts()["reports"] == 3)
         let groups = try migrated.duplicateGroups()
         #expect(groups.count == 1 && groups[0].count == 3)

@@ -67,7 +67,7 @@ import Testing
             let written = try CorpusGenerator(seed: 9).write(count: 60, to: corpus)
             let pages = try store.connection.scalar("PRAGMA page_count")
             guard case .integer(let count) = pages else { Issue.record("page_count: \(String(describing: pages))"); return }
-            try store.connection.execute("PRAGMA max_page_count = \(count + 150)")
+            try store.connection.execute("PRAGMA max_page_count = \(count + 40)")
             let importer = Importer(store: store)
             importer.batchSize = 8
             var lines = 0

@@ -24,7 +24,7 @@ import Testing
         let counts = try db.store.rowCounts().sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let schema = try db.csv("SELECT type, name, sql FROM sqlite_schema ORDER BY name")
         let version = try db.csv("PRAGMA user_version")
-        let facts = try db.csv("SELECT report_id, metric, value_text, status FROM facts ORDER BY report_id, metric")
+        let facts = try db.csv("SELECT report_id, metric, value_text, status FROM report_facts ORDER BY report_id, metric")
         return files + counts + [schema, version, facts]
     }
 
@@ -35,7 +35,7 @@ import Testing
         let table = try db.store.readOnlyQuery(
             "SELECT bureau, year, value FROM report_facts WHERE metric = 'proactive.penalty.decisions' ORDER BY bureau, year")
         #expect(table.columns.map(\.name) == ["bureau", "year", "value"])
-        #expect(table.columns.map(\.isNumeric) == [false, true, false])  // value is the exact text
+        #expect(table.columns.map(\.isNumeric) == [false, true, true])  // value is the number; value_text the exact text
         #expect(table.rows == [["山亭区应急管理局", "2021", "15"], ["山亭区应急管理局", "2022", "20"], ["沭阳县发展和改革局", "2022", "9"]])
         let numbers = try db.store.readOnlyQuery("SELECT 1 AS one, 2.5 AS half, NULL AS nul, 'x' AS text")
         #expect(numbers.columns.map(\.isNumeric) == [true, true, true, false])
@@ -64,9 +64,9 @@ import Testing
 
     @Test func readOnlyPragmasAndExplainAreAllowed() throws {
         let db = try Self.database()
-        #expect(try db.csv("PRAGMA user_version") == "user_version\r\n4\r\n")
+        #expect(try db.csv("PRAGMA user_version") == "user_version\r\n5\r\n")
         #expect(try db.store.readOnlyQuery("PRAGMA table_info(reports)").rows.count == 18)
-        #expect(try !db.store.readOnlyQuery("EXPLAIN QUERY PLAN SELECT * FROM facts WHERE metric = 'x'").rows.isEmpty)
+        #expect(try !db.store.readOnlyQuery("EXPLAIN QUERY PLAN SELECT * FROM report_facts WHERE metric = 'x'").rows.isEmpty)
     }
 
     // MARK: - Named parameters
@@ -161,7 +161,7 @@ import Testing
 
     static let writes = [
         "UPDATE facts SET value = 0",
-        "UPDATE facts SET value_text = '0' WHERE metric = 'proactive.penalty.decisions'",
+        "UPDATE facts SET value = 0 WHERE metric_id = 1",
         "DELETE FROM findings",
         "DELETE FROM facts",
         "DROP TABLE facts",
@@ -174,7 +174,7 @@ import Testing
         "CREATE VIEW v AS SELECT 1",
         "ALTER TABLE reports ADD COLUMN note TEXT",
         "WITH doomed AS (SELECT id FROM reports) DELETE FROM reports WHERE id IN (SELECT id FROM doomed)",
-        "PRAGMA user_version = 5",
+        "PRAGMA user_version = 6",
         "PRAGMA journal_mode = DELETE",
         "VACUUM",
         "REINDEX",

@@ -120,7 +120,7 @@ import NianbaoTestSupport
 
     @Test func theFlagIsStoredAndExported() throws {
         let db = try Self.database()
-        let flagged = try db.csv("SELECT COUNT(*) AS n FROM facts WHERE flags LIKE '%identity_violation%'")
+        let flagged = try db.csv("SELECT COUNT(*) AS n FROM provenance WHERE flags LIKE '%identity_violation%'")
         #expect(flagged != "n\r\n0\r\n")
         let export = OutputSink()
         let writer = RowWriter(format: .csv, sink: export)

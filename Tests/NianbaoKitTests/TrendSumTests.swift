@@ -54,10 +54,13 @@ import Testing
 
     @Test func integerMeasuresAreSummedInSQLite() throws {
         let db = try Self.database()
-        let sums = try db.store.trendSums(Store.TrendSumRequest(
-            numerator: ["proactive.penalty.decisions"], denominator: nil, group: "'全部'",
-            filter: Store.TrendFilter(ownScopeOnly: true)))
-        let byYear = Dictionary(grouping: try #require(sums), by: \.year).mapValues { $0.reduce(0) { $0 + $1.numerator } }
+        let penalties = try #require(MeasureCatalog.standard.measure("penalties"))
+        let raw = try #require(MeasureCatalog.standard.measure("proactive.penalty.decisions"))
+        let result = try db.store.trendSums(Store.TrendSumRequest(
+            measures: [penalties, raw], group: nil, filter: Store.TrendFilter(ownScopeOnly: true)))
+        // The derived measure (report_measures) and the raw metric (facts) agree.
+        #expect(result.sums["penalties"]?.map(\.numerator) == result.sums[raw.id]?.map(\.numerator))
+        let byYear = Dictionary(grouping: try #require(result.sums["penalties"]), by: \.year).mapValues { $0.reduce(0) { $0 + $1.numerator } }
         // 2022: the fixture's 29 plus the derived 40; 2023: the invalid cell leaves its report out, the aggregate is not own scope.
         #expect(byYear[2022] == 69)
         #expect(byYear[2023] == 18)
@@ -65,10 +68,12 @@ import Testing
 
     @Test func fractionsAreLeftToSwift() throws {
         let db = try Self.database()
-        let sums = try db.store.trendSums(Store.TrendSumRequest(
-            numerator: ["proactive.fee.amount_10k_yuan"], denominator: nil, group: "'全部'",
-            filter: Store.TrendFilter(ownScopeOnly: true)))
-        #expect(sums == nil)
+        let measures = ["fees", "proactive.fee.amount_10k_yuan"].compactMap(MeasureCatalog.standard.measure)
+        let result = try db.store.trendSums(Store.TrendSumRequest(
+            measures: measures, group: nil, filter: Store.TrendFilter(ownScopeOnly: true)))
+        #expect(result.sums["fees"] == nil)
+        #expect(result.sums["proactive.fee.amount_10k_yuan"] == nil)
+        #expect(!result.present.isEmpty)
     }
 }
 

@@ -24,19 +24,26 @@ public struct TrendQuery: Sendable {
         var rows: [TrendRow] = []
         // The group-years that hold reports, with their templates.
         let present: [(group: String, year: Int, template: TemplateVersion)]
+        var summed: [String: [Store.TrendSum]] = [:]
         if request.aliases == nil {
-            present = try store.presentGroupYears(group: groupSQL, filter: filter)
+            // Aliases given to this query re-resolve identities, which only Swift can do.
+            let result = try store.wrap {
+                try store.trendSums(Store.TrendSumRequest(
+                    measures: request.measures, group: groupSQL, filter: filter, excludeFlagged: request.excludeFlagged))
+            }
+            present = result.present
+            summed = result.sums
         } else {
             records = try reports(store)
             present = (records ?? []).map { (group($0), $0.year, $0.template) }
         }
         for measure in request.measures {
             let cells: [String: [Int: TrendCell]]
-            if let summed = try summedInSQLite(measure, store) {
-                cells = summed
+            if let sums = summed[measure.id] {
+                cells = Self.cells(sums)
             } else {
                 if records == nil { records = try reports(store) }
-                cells = summed(measure, records ?? [])
+                cells = self.summed(measure, records ?? [])
             }
             // A report of a template the measure does not exist in (fees in V2019) is no row of it.
             let groupYears = Dictionary(grouping: present.filter { measure.versions.contains($0.template) }, by: \.group)
@@ -74,32 +81,21 @@ public struct TrendQuery: Sendable {
             region: request.region, kind: request.kind, ownScopeOnly: request.grouping != .bureau, balanced: request.balanced)
     }
 
-    /// SQL for the group of a report (`r`: reports, `b`: bureaus).
-    private var groupSQL: String {
+    /// SQL for the group of a report over `report_measures m` (a `names` id), nil for one group.
+    private var groupSQL: String? {
         switch request.grouping {
-        case .year: "'全部'"
-        case .bureau: "COALESCE(r.canonical_bureau, b.name)"
-        case .region: "COALESCE(r.city, r.province, '未知地区')"
-        case .province: "COALESCE(r.province, '未知地区')"
-        case .city: "COALESCE(r.city, '未知地区')"
-        case .county: "COALESCE(r.county, '未知地区')"
-        case .kind: "r.kind"
+        case .year: nil
+        case .bureau: "m.body"
+        case .region: "COALESCE(m.city, m.province)"
+        case .province: "m.province"
+        case .city: "m.city"
+        case .county: "m.county"
+        case .kind: "m.kind"
         }
     }
 
-    /// The group-year cells of `measure` from SQLite, or nil when only Swift can sum them exactly.
-    private func summedInSQLite(_ measure: Measure, _ store: Store) throws(StoreError) -> [String: [Int: TrendCell]]? {
-        // Aliases given to this query re-resolve identities, which only Swift can do.
-        guard request.aliases == nil else { return nil }
-        let (numerator, denominator): ([String], [String]?) =
-            switch measure.formula {
-            case .sum(let keys): (keys, nil)
-            case .ratio(let numerator, let denominator, _, _): (numerator, denominator)
-            }
-        guard let sums = try store.trendSums(Store.TrendSumRequest(
-            numerator: numerator, denominator: denominator, group: groupSQL, filter: filter,
-            excludeFlagged: request.excludeFlagged))
-        else { return nil }
+    /// Group-year cells from SQLite's sums.
+    private static func cells(_ sums: [Store.TrendSum]) -> [String: [Int: TrendCell]] {
         var cells: [String: [Int: TrendCell]] = [:]
         for sum in sums {
             cells[sum.group, default: [:]][sum.year, default: TrendCell()].add(
@@ -245,29 +241,29 @@ extension TrendQuery {
     /// nothing (and what the database holds instead); nil when some do.
     public func explainEmpty(on store: Store) throws(StoreError) -> String? {
         let all = filter
-        guard try store.presentGroupYears(group: "'全部'", filter: all).isEmpty else { return nil }
+        guard try store.presentGroupYears(group: nil, filter: all).isEmpty else { return nil }
         var unfiltered = Store.TrendFilter(ownScopeOnly: all.ownScopeOnly)
-        let years = try store.presentGroupYears(group: "'全部'", filter: unfiltered).map(\.year).sorted()
+        let years = try store.presentGroupYears(group: nil, filter: unfiltered).map(\.year).sorted()
         guard let first = years.first, let last = years.last else { return "the database holds no report" }
         unfiltered.from = all.from
         unfiltered.to = all.to
-        if try store.presentGroupYears(group: "'全部'", filter: unfiltered).isEmpty {
+        if try store.presentGroupYears(group: nil, filter: unfiltered).isEmpty {
             return "no report between \(request.from.map(String.init) ?? "the start") and \(request.to.map(String.init) ?? "the end")"
                 + " (the database holds \(first)–\(last))"
         }
         var one = Store.TrendFilter(ownScopeOnly: all.ownScopeOnly)
         one.bureau = all.bureau
         one.bureauByAlias = all.bureauByAlias
-        if let bureau = all.bureau, try store.presentGroupYears(group: "'全部'", filter: one).isEmpty {
+        if let bureau = all.bureau, try store.presentGroupYears(group: nil, filter: one).isEmpty {
             return "no body's name or alias contains “\(bureau)”; see `nianbao reports`"
         }
         one = Store.TrendFilter(region: all.region, ownScopeOnly: all.ownScopeOnly)
-        if let region = all.region, try store.presentGroupYears(group: "'全部'", filter: one).isEmpty {
+        if let region = all.region, try store.presentGroupYears(group: nil, filter: one).isEmpty {
             return "no body lies in a province, city or county containing “\(region)”"
         }
         one = Store.TrendFilter(kind: all.kind, ownScopeOnly: all.ownScopeOnly)
-        if let kind = all.kind, try store.presentGroupYears(group: "'全部'", filter: one).isEmpty {
-            let kinds = try store.presentGroupYears(group: "r.kind", filter: Store.TrendFilter(ownScopeOnly: all.ownScopeOnly))
+        if let kind = all.kind, try store.presentGroupYears(group: nil, filter: one).isEmpty {
+            let kinds = try store.presentGroupYears(group: "m.kind", filter: Store.TrendFilter(ownScopeOnly: all.ownScopeOnly))
                 .map(\.group)
             return "no body of kind “\(kind)”; the database holds \(TrendQuery.sorted(Set(kinds)).joined(separator: ", "))"
         }

@@ -40,6 +40,9 @@ extension Store {
                 .integer(Int64(report.year)), .text(report.sourcePath), .text(report.sha256), .integer(Int64(report.facts)),
                 replacedBy.map(SQLiteValue.text) ?? .null,
             ])
+        for table in ["facts", "provenance", "findings", "report_measures"] {
+            try connection.run("DELETE FROM \(table) WHERE report_id = ?", [.integer(report.id)])
+        }
         try connection.run("DELETE FROM reports WHERE id = ?", [.integer(report.id)])
         try connection.run("DELETE FROM bureaus WHERE id NOT IN (SELECT bureau_id FROM reports)")
     }

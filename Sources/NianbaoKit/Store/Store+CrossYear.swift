@@ -44,8 +44,8 @@ extension Store {
 
     private func value(_ report: Int64, _ metric: String) throws -> Int64? {
         try connection.scalar(
-            "SELECT value FROM facts WHERE report_id = ? AND metric = ? AND status IN ('reported', 'derived')",
-            [.integer(report), .text(metric)])?.int64
+            "SELECT value FROM facts WHERE report_id = ? AND metric_id = ? AND status IN (0, 3)",
+            [.integer(report), .integer(metricIDs[metric] ?? -1)])?.int64
     }
 
     /// S2 for V2021 reports: in_force(Y) = in_force(Y−1) + issued(Y) − repealed(Y).
@@ -69,16 +69,17 @@ extension Store {
         // Most pairs differ already in a few totals: check those before every cell.
         let differing = try connection.scalar(
             """
-            SELECT COUNT(*) FROM facts x JOIN facts y ON y.report_id = ? AND y.metric = x.metric
-            WHERE x.report_id = ? AND x.metric IN ('requests.new.total', 'outcome.total.total', 'review.total', 'carried_out.total')
-              AND x.value IS NOT y.value
-            """, [.integer(b), .integer(a)])?.int64 ?? 0
+            SELECT COUNT(*) FROM facts x JOIN facts y ON y.report_id = ? AND y.metric_id = x.metric_id
+            WHERE x.report_id = ? AND x.metric_id IN (?, ?, ?, ?) AND x.value IS NOT y.value
+            """,
+            [.integer(b), .integer(a)] + ["requests.new.total", "outcome.total.total", "review.total", "carried_out.total"]
+                .map { .integer(metricIDs[$0] ?? -1) })?.int64 ?? 0
         guard differing == 0 else { return false }
         let row = try connection.rows(
             """
             SELECT COUNT(*), SUM(x.value IS NOT y.value), SUM(x.value)
-            FROM facts x JOIN facts y ON y.report_id = ? AND y.metric = x.metric
-            JOIN metrics m ON m.key = x.metric AND m.section IN ('三', '四')
+            FROM facts x JOIN facts y ON y.report_id = ? AND y.metric_id = x.metric_id
+            JOIN metrics m ON m.id = x.metric_id AND m.section IN ('三', '四')
             WHERE x.report_id = ?
             """, [.integer(b), .integer(a)]).first
         guard let row, let cells = row[0].int64, cells > 0 else { return false }

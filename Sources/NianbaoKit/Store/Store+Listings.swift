@@ -38,8 +38,8 @@ extension Store {
         try table(
             """
             SELECT f.metric, m.section, coalesce(m.group_label, ''), m.row_label, m.column_label,
-                   f.value_text, m.unit, f.status, f.raw
-            FROM facts f JOIN metrics m ON m.key = f.metric
+                   f.value_text, f.unit, f.status, f.raw
+            FROM report_facts f JOIN metrics m ON m.key = f.metric
             WHERE f.report_id = ? ORDER BY m.sort_order
             """,
             [.integer(reportID)],
@@ -76,11 +76,8 @@ extension Store {
         try wrap {
             let statement = try connection.prepare(
                 """
-                SELECT b.name, r.year, f.metric, f.value_text, m.unit, f.status, f.raw, r.template,
-                       r.source_path, f.flags, f.locator
-                FROM facts f JOIN reports r ON r.id = f.report_id JOIN bureaus b ON b.id = r.bureau_id
-                JOIN metrics m ON m.key = f.metric
-                ORDER BY b.name, r.year, m.sort_order
+                SELECT reported_bureau, year, metric, value_text, unit, status, raw, template, source, flags, locator
+                FROM report_facts ORDER BY reported_bureau, year, sort_order
                 """)
             try statement.forEachRow { row in body((0..<11).map { Self.text(row.value(at: $0)) }) }
         }
@@ -90,7 +87,7 @@ extension Store {
     public func rowCounts() throws(StoreError) -> [String: Int] {
         try wrap {
             var counts: [String: Int] = [:]
-            for table in ["bureaus", "reports", "facts", "findings"] {
+            for table in ["bureaus", "reports", "facts", "provenance", "findings", "report_measures"] {
                 counts[table] = Int(try connection.scalar("SELECT count(*) FROM \(table)")?.int64 ?? 0)
             }
             return counts

@@ -1,10 +1,10 @@
 import NianbaoSQLite
 
 extension Store {
-    /// Which reports a trend counts, as SQL over `reports r` joined with
-    /// `bureaus b`: years, the bureau, region and kind filters, scope, and
-    /// `--balanced`. The sums, the group-years present and the bodies per
-    /// year all use it, so they always count the same reports.
+    /// Which reports a trend counts, as SQL over `report_measures m`: years,
+    /// the bureau, region and kind filters, scope, and `--balanced`. The
+    /// sums, the group-years present and the bodies per year all use it, so
+    /// they always count the same reports.
     struct TrendFilter {
         var from = 0
         var to = 9999
@@ -18,33 +18,32 @@ extension Store {
         /// Only bodies with a report in every year of the range that holds any report.
         var balanced = false
 
-        /// Whether the clause reads `bureaus b`.
-        var needsBureaus: Bool { bureau != nil }
-
-        /// ` AND …` conditions and their arguments, after a `WHERE` on `r.year BETWEEN ? AND ?`.
+        /// Conditions on `m` for a `WHERE`, and their arguments.
         func clause() -> (sql: String, arguments: [SQLiteValue]) {
-            var sql = "r.year BETWEEN ? AND ?"
+            var sql = "m.year BETWEEN ? AND ?"
             var arguments: [SQLiteValue] = [.integer(Int64(from)), .integer(Int64(to))]
+            let containing = "(SELECT id FROM names WHERE instr(name, ?) > 0)"
             if let bureau {
-                let aliases = bureauByAlias.isEmpty ? "" : " OR r.canonical_bureau IN (\(Self.list(bureauByAlias.count)))"
-                sql += " AND (instr(COALESCE(r.canonical_bureau, b.name), ?) > 0 OR instr(b.name, ?) > 0\(aliases))"
+                let aliases = bureauByAlias.isEmpty
+                    ? "" : " OR m.body IN (SELECT id FROM names WHERE name IN (\(Self.list(bureauByAlias.count))))"
+                sql += " AND (m.body IN \(containing) OR m.bureau_id IN (SELECT id FROM bureaus WHERE instr(name, ?) > 0)\(aliases))"
                 arguments += [.text(bureau), .text(bureau)] + bureauByAlias.map(SQLiteValue.text)
             }
             if let region {
-                sql += " AND (instr(r.province, ?) > 0 OR instr(r.city, ?) > 0 OR instr(r.county, ?) > 0)"
+                sql += " AND (m.province IN \(containing) OR m.city IN \(containing) OR m.county IN \(containing))"
                 arguments += [.text(region), .text(region), .text(region)]
             }
             if let kind {
-                sql += " AND r.kind = ?"
+                sql += " AND m.kind = (SELECT id FROM names WHERE name = ?)"
                 arguments.append(.text(kind))
             }
-            let scope = ownScopeOnly ? " AND scope = 'own'" : ""
-            if ownScopeOnly { sql += " AND r.scope = 'own'" }
+            let own = ownScopeOnly ? " AND own = 1" : ""
+            if ownScopeOnly { sql += " AND m.own = 1" }
             if balanced {
                 sql += """
-                     AND r.canonical_bureau IN (
-                        SELECT canonical_bureau FROM reports WHERE year BETWEEN ? AND ?\(scope) GROUP BY canonical_bureau
-                        HAVING COUNT(DISTINCT year) = (SELECT COUNT(DISTINCT year) FROM reports WHERE year BETWEEN ? AND ?\(scope)))
+                     AND m.body IN (
+                        SELECT body FROM report_measures WHERE year BETWEEN ? AND ?\(own) GROUP BY body
+                        HAVING COUNT(DISTINCT year) = (SELECT COUNT(DISTINCT year) FROM report_measures WHERE year BETWEEN ? AND ?\(own)))
                     """
                 arguments += [.integer(Int64(from)), .integer(Int64(to)), .integer(Int64(from)), .integer(Int64(to))]
             }
@@ -54,32 +53,37 @@ extension Store {
         static func list(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
     }
 
+    /// Names by id (`names`: bodies, regions, kinds), for the group columns of `report_measures`.
+    func names() throws -> [Int64: String] {
+        var names: [Int64: String] = [:]
+        try connection.prepare("SELECT id, name FROM names").forEachRow { row in
+            if let id = row.value(at: 0).int64, let name = row.value(at: 1).string { names[id] = name }
+        }
+        return names
+    }
+
+    /// The name of a group column's value: nil groups (no city, no county) are 未知地区.
+    static func groupName(_ value: SQLiteValue, _ names: [Int64: String], constant: Bool) -> String {
+        if constant { return "全部" }
+        return value.int64.flatMap { names[$0] } ?? "未知地区"
+    }
+
     /// The group-years that hold a report passing `filter`, per template:
     /// a group-year whose measure is NULL keeps its row.
-    func presentGroupYears(group: String, filter: TrendFilter) throws(StoreError) -> [(group: String, year: Int, template: TemplateVersion)] {
-        let (clause, arguments) = filter.clause()
-        let join = group.contains("b.") || filter.needsBureaus ? "JOIN bureaus b ON b.id = r.bureau_id" : ""
-        return try wrap {
-            try connection.rows(
-                "SELECT DISTINCT \(group), r.year, r.template FROM reports r \(join) WHERE \(clause)", arguments
-            ).compactMap { row in
-                guard let name = row[0].string, let year = row[1].int64,
-                    let template = row[2].string.flatMap(TemplateVersion.init(rawValue:))
-                else { return nil }
-                return (name, Int(year), template)
-            }
-        }
+    /// - Parameter group: SQL over `m` giving a `names` id; nil for one group of everything.
+    func presentGroupYears(group: String?, filter: TrendFilter) throws(StoreError) -> [(group: String, year: Int, template: TemplateVersion)] {
+        try wrap { try trendSums(TrendSumRequest(measures: [], group: group, filter: filter)).present }
     }
 
     /// The canonical bodies with a report passing `filter`, per year.
     func bodiesPerYear(filter: TrendFilter) throws(StoreError) -> [Int: Set<String>] {
         let (clause, arguments) = filter.clause()
-        let join = filter.needsBureaus ? "JOIN bureaus b ON b.id = r.bureau_id" : ""
         return try wrap {
+            let names = try names()
             var bodies: [Int: Set<String>] = [:]
-            try connection.prepare("SELECT DISTINCT r.year, r.canonical_bureau FROM reports r \(join) WHERE \(clause)")
+            try connection.prepare("SELECT DISTINCT m.year, m.body FROM report_measures m WHERE \(clause)")
                 .forEachRow(arguments) { row in
-                    guard let year = row.value(at: 0).int64, let body = row.value(at: 1).string else { return }
+                    guard let year = row.value(at: 0).int64, let body = row.value(at: 1).int64.flatMap({ names[$0] }) else { return }
                     bodies[Int(year), default: []].insert(body)
                 }
             return bodies

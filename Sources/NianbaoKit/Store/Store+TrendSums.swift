@@ -1,15 +1,13 @@
 import NianbaoSQLite
 
-/// The read side of trends, summed inside SQLite: per group, year and
-/// template, a measure's numerator and denominator over the reports that
-/// count, with the NULL rules of ``Measure`` written as SQL.
+/// The read side of trends, summed inside SQLite over `report_measures`:
+/// per group, year and template, every requested measure's numerator,
+/// denominator, reports and flagged reports from one scan of one narrow row
+/// per report; a raw metric from its facts, joined to the same rows.
 ///
-/// Reading every report into Swift to sum it there cost hundreds of
-/// milliseconds at 10 000 reports; SQLite sums integers exactly, so when
-/// every value involved is an integer the sums come from one statement over
-/// the covering index of facts. A value with a fraction (万元 amounts, stored
-/// as REAL) or a sum beyond 64 bits returns nil, and the caller sums exactly
-/// in Swift instead: the answer is the same either way.
+/// SQLite sums integers exactly; a measure whose counted values have a
+/// fraction (万元), or whose sum leaves the exact range, gets no sums here and
+/// the caller sums it exactly in Swift: the answer is the same either way.
 extension Store {
     /// One group-year-template sum.
     struct TrendSum {
@@ -26,95 +24,133 @@ extension Store {
 
     /// What to sum and over which reports.
     struct TrendSumRequest {
-        var numerator: [String]
-        /// Nil for sums; for rates, a report counts only with a reported denominator.
-        var denominator: [String]?
-        /// SQL for the group of a report (`r`: reports, `b`: bureaus).
-        var group: String
+        var measures: [Measure]
+        /// SQL over `m` (`report_measures`) giving the group's `names` id; nil for one group of everything.
+        var group: String?
         var filter: TrendFilter
         /// Leave out reports with a flagged cell of the measure.
         var excludeFlagged = false
     }
 
-    /// SQL: whether the fact `f` carries the flag `identity_violation`.
-    static let violated = "(instr(COALESCE(f.flags, ''), 'identity_violation') > 0)"
-
-    /// The sums, or nil when SQLite cannot give them exactly.
-    func trendSums(_ request: TrendSumRequest) throws(StoreError) -> [TrendSum]? {
-        do {
-            return try sums(request)
-        } catch let error as SQLiteError where error.message.contains("integer overflow") {
-            return nil
-        } catch {
-            throw StoreError(error, path: path)
-        }
+    struct TrendSumResult {
+        /// Every group-year-template holding a report that passes the filter.
+        var present: [(group: String, year: Int, template: TemplateVersion)] = []
+        /// Sums by measure id; a measure absent here is summed in Swift.
+        var sums: [String: [TrendSum]] = [:]
     }
 
-    private func sums(_ request: TrendSumRequest) throws -> [TrendSum]? {
-        let numerator = request.numerator, denominator = request.denominator ?? []
-        func list(_ keys: [String]) -> String { Array(repeating: "?", count: keys.count).joined(separator: ", ") }
-        // `per`: the reports that count, with their numerator and denominator.
-        var arguments: [SQLiteValue]
-        let per: String
-        if request.denominator == nil && numerator.count == 1 {
-            // One cell decides alone (its status and value): no grouping per
-            // report, so SQLite reads the covering index straight into the join.
-            per = """
-                (SELECT f.report_id AS id, f.value AS n, NULL AS d, typeof(f.value) <> 'integer' AS inexact,
-                        \(Self.violated) AS flagged
-                 FROM facts f WHERE f.metric = ? AND f.status IN ('reported', 'derived') AND f.value IS NOT NULL
-                 \(request.excludeFlagged ? "AND \(Self.violated) = 0" : ""))
-                """
-            arguments = [.text(numerator[0])]
-        } else {
-            // A missing, ambiguous or invalid cell (or a reported one without
-            // a value) leaves the report out; a sum needs one reported cell, a
-            // rate a reported denominator.
-            let keys = Array(Set(numerator + denominator)).sorted()
-            let reportedSum = { (keys: [String]) in
-                "SUM(CASE WHEN f.metric IN (\(list(keys))) AND f.status IN ('reported', 'derived') THEN f.value END)"
-            }
-            per = """
-                (SELECT f.report_id AS id, \(reportedSum(numerator)) AS n,
-                        \(request.denominator == nil ? "NULL" : reportedSum(denominator)) AS d,
-                        SUM(f.status IN ('reported', 'derived') AND typeof(f.value) <> 'integer') AS inexact,
-                        MAX(\(Self.violated)) AS flagged
-                 FROM facts f WHERE f.metric IN (\(list(keys)))
-                 GROUP BY f.report_id
-                 HAVING SUM(f.status IN ('missing', 'ambiguous', 'invalid')
-                            OR (f.status IN ('reported', 'derived') AND f.value IS NULL)) = 0
-                    AND \(request.denominator == nil ? "n" : "d") IS NOT NULL
-                    \(request.excludeFlagged ? "AND MAX(\(Self.violated)) = 0" : ""))
-                """
-            arguments = numerator.map(SQLiteValue.text) + denominator.map(SQLiteValue.text) + keys.map(SQLiteValue.text)
-        }
-        let needsBureaus = request.group.contains("b.") || request.filter.needsBureaus
-        let (clause, filterArguments) = request.filter.clause()
-        let sql = """
-            SELECT \(request.group), r.year, r.template,
-                   SUM(COALESCE(per.n, 0)), SUM(per.d), COUNT(*), SUM(per.inexact), SUM(per.flagged)
-            FROM \(per) per JOIN reports r ON r.id = per.id
-            \(needsBureaus ? "JOIN bureaus b ON b.id = r.bureau_id" : "")
-            WHERE \(clause) GROUP BY 1, 2, 3
-            """
-        arguments += filterArguments
+    /// The largest magnitude a double holds every integer up to: sums of
+    /// `report_measures`' REAL columns beyond it go to the exact path.
+    private static let exactDouble = 9_007_199_254_740_992.0
 
+    func trendSums(_ request: TrendSumRequest) throws -> TrendSumResult {
+        let names = try names()
+        let table = MeasureTable.standard
+        let derived = request.measures.filter { table.bit(of: $0) != nil }
+        let group = request.group ?? "0"
+        let (clause, filterArguments) = request.filter.clause()
+        var result = TrendSumResult()
+
+        // Derived measures, and the group-years present: one scan.
+        var aggregates: [String] = []
+        for measure in derived {
+            let bit = table.bit(of: measure) ?? 0
+            let (numerator, denominator) = table.columns(of: measure)
+            let kept = { (column: String) in
+                request.excludeFlagged ? "CASE WHEN (m.flagged >> \(bit)) & 1 = 0 THEN m.\(column) END" : "m.\(column)"
+            }
+            let counted = kept(denominator ?? numerator)
+            aggregates += [
+                "SUM(\(kept(numerator)))", denominator.map { "SUM(\(kept($0)))" } ?? "NULL", "COUNT(\(counted))",
+                "SUM(CASE WHEN \(counted) IS NOT NULL THEN (m.flagged >> \(bit)) & 1 END)",
+                "MAX(CASE WHEN \(counted) IS NOT NULL THEN (m.inexact >> \(bit)) & 1 END)",
+            ]
+        }
+        let sql = """
+            SELECT \(group), m.year, m.template\(aggregates.map { ", " + $0 }.joined())
+            FROM report_measures m WHERE \(clause) GROUP BY 1, 2, 3
+            """
+        var exact = Set(derived.map(\.id))
+        try connection.prepare(sql).forEachRow(filterArguments) { row in
+            guard let year = row.value(at: 1).int64, let template = row.value(at: 2).string.flatMap(TemplateVersion.init(rawValue:))
+            else { return }
+            let name = Self.groupName(row.value(at: 0), names, constant: request.group == nil)
+            result.present.append((name, Int(year), template))
+            for (index, measure) in derived.enumerated() where exact.contains(measure.id) {
+                let base = 3 + index * 5
+                let reports = Int(row.value(at: base + 2).int64 ?? 0)
+                guard reports > 0 else { continue }
+                guard row.value(at: base + 4).int64 == 0, let numerator = Self.exactInteger(row.value(at: base)) else {
+                    exact.remove(measure.id)
+                    continue
+                }
+                var denominator: Int64?
+                if measure.isRate {
+                    guard let value = Self.exactInteger(row.value(at: base + 1)) else {
+                        exact.remove(measure.id)
+                        continue
+                    }
+                    denominator = value
+                }
+                result.sums[measure.id, default: []].append(TrendSum(
+                    group: name, year: Int(year), template: template, numerator: numerator, denominator: denominator,
+                    reports: reports, flagged: Int(row.value(at: base + 3).int64 ?? 0)))
+            }
+        }
+        for measure in derived where !exact.contains(measure.id) { result.sums[measure.id] = nil }
+
+        // Raw metrics: their facts, joined to the same rows.
+        for measure in request.measures where table.bit(of: measure) == nil {
+            guard case .sum(let keys) = measure.formula, keys.count == 1, let metric = metricIDs[keys[0]] else { continue }
+            if let sums = try metricSums(metric, group: group, constant: request.group == nil, names: names, request: request) {
+                result.sums[measure.id] = sums
+            }
+        }
+        return result
+    }
+
+    /// One metric's sums from `facts`, or nil when a counted cell is a decimal or the sum overflows.
+    private func metricSums(
+        _ metric: Int64, group: String, constant: Bool, names: [Int64: String], request: TrendSumRequest
+    ) throws -> [TrendSum]? {
+        let (clause, filterArguments) = request.filter.clause()
+        let violated = "(instr(COALESCE(p.flags, ''), 'identity_violation') > 0)"
+        let sql = """
+            SELECT \(group), m.year, m.template, SUM(f.value), COUNT(*), SUM(\(violated)), SUM(p.decimal IS NOT NULL)
+            FROM report_measures m JOIN facts f ON f.report_id = m.report_id AND f.metric_id = ?
+            LEFT JOIN provenance p ON p.report_id = f.report_id AND p.metric_id = f.metric_id
+            WHERE \(clause) AND f.status IN (0, 3) AND (f.value IS NOT NULL OR p.decimal IS NOT NULL)
+                  \(request.excludeFlagged ? "AND NOT \(violated)" : "")
+            GROUP BY 1, 2, 3
+            """
         var sums: [TrendSum] = []
         var exact = true
-        try connection.prepare(sql).forEachRow(arguments) { row in
-            guard exact, let group = row.value(at: 0).string, let year = row.value(at: 1).int64,
-                let template = row.value(at: 2).string.flatMap(TemplateVersion.init(rawValue:)),
-                row.value(at: 6).int64 == 0, let numerator = row.value(at: 3).int64
-            else {
-                exact = false
-                return
+        do {
+            try connection.prepare(sql).forEachRow([.integer(metric)] + filterArguments) { row in
+                guard exact, let year = row.value(at: 1).int64,
+                    let template = row.value(at: 2).string.flatMap(TemplateVersion.init(rawValue:)),
+                    row.value(at: 6).int64 == 0, let numerator = row.value(at: 3).int64
+                else {
+                    exact = false
+                    return
+                }
+                sums.append(TrendSum(
+                    group: Self.groupName(row.value(at: 0), names, constant: constant), year: Int(year), template: template,
+                    numerator: numerator, denominator: nil, reports: Int(row.value(at: 4).int64 ?? 0),
+                    flagged: Int(row.value(at: 5).int64 ?? 0)))
             }
-            let denominator = row.value(at: 4).int64
-            if request.denominator != nil && denominator == nil { exact = false }
-            sums.append(TrendSum(
-                group: group, year: Int(year), template: template, numerator: numerator, denominator: denominator,
-                reports: Int(row.value(at: 5).int64 ?? 0), flagged: Int(row.value(at: 7).int64 ?? 0)))
+        } catch let error as SQLiteError where error.message.contains("integer overflow") {
+            return nil
         }
         return exact ? sums : nil
+    }
+
+    /// A sum of REAL columns as an exact integer, or nil when it may not be one.
+    private static func exactInteger(_ value: SQLiteValue) -> Int64? {
+        switch value {
+        case .integer(let v): return v
+        case .real(let v): return v.rounded() == v && abs(v) < exactDouble ? Int64(v) : nil
+        default: return nil
+        }
     }
 }

@@ -8,6 +8,8 @@ import NianbaoSQLite
 public final class Store {
     public let path: String
     let connection: Connection
+    /// Metric ids by key (`metrics.id`), read once: every fact is written under one.
+    private(set) var metricIDs: [String: Int64] = [:]
 
     /// Opens the database at `path`, creating and migrating it when writable.
     /// - Parameter readOnly: for commands that only read; a missing file is then an error.
@@ -16,11 +18,22 @@ public final class Store {
         if readOnly && !FileManager.default.fileExists(atPath: path) { throw .noDatabase(path: path) }
         do {
             connection = try Connection(path: path, mode: readOnly ? .readOnly : .readWrite)
-            try connection.execute("PRAGMA foreign_keys = ON")
+            // Schema v5 declares its foreign keys for readers and tools; the
+            // store deletes a report's children itself, and checking every
+            // fact's parent on insert was a visible part of storing.
+            try connection.execute("PRAGMA foreign_keys = OFF")
             if readOnly {
                 let version = try connection.userVersion()
                 guard version <= Schema.currentVersion else {
                     throw StoreError.newerSchema(path: path, found: version, supported: Schema.currentVersion)
+                }
+                metricIDs = version == Schema.currentVersion ? try loadMetricIDs() : [:]
+                let current = try version == Schema.currentVersion && measureTableIsCurrent()
+                if !current {
+                    // An older database is brought up to date once, by a
+                    // writing connection; readers then see the current schema.
+                    _ = try Store(path: path)
+                    metricIDs = try loadMetricIDs()
                 }
             } else {
                 // WAL lets readers query while an import writes; NORMAL sync is
@@ -28,6 +41,7 @@ public final class Store {
                 try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
                 try connection.execute("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536")
                 try migrate()
+                metricIDs = try loadMetricIDs()
             }
         } catch {
             throw StoreError(error, path: path)
@@ -44,6 +58,8 @@ public final class Store {
             for migration in Schema.migrations.dropFirst(version) { try connection.execute(migration) }
             try connection.setUserVersion(Schema.currentVersion)
             try refreshMetrics(MetricCatalog.standard)
+            if version < 5 { try migrateFactsToV5(metricIDs: try loadMetricIDs()) }
+            try ensureMeasureTable()
             try resolveIdentities(onlyMissing: true)
             if version < 4 { try flagDuplicates() }
         }
@@ -148,30 +164,23 @@ public final class Store {
                 .text(Nianbao.parserVersion), .text(Self.timestamp(importedAt)), .text(report.scope.rawValue),
             ])
         let reportID = connection.lastInsertRowID
-        try storeIdentity(reportID: reportID, bureau: report.bureau, year: report.year, aliases: aliases)
-        let catalog = MetricCatalog.standard
-        let rows: [[SQLiteValue]] = report.cells.map { (catalog.order(of: $0.key), $0.key, $0.value) }
-            .sorted { $0.0 < $1.0 }
-            .map { _, key, cell in
-                let number: SQLiteValue =
-                    cell.value.map { value in value.integerValue.map { .integer(Int64($0)) } ?? .real(value.doubleValue) } ?? .null
-                return [
-                    .integer(reportID), .text(key), number, cell.value.map { .text($0.description) } ?? .null,
-                    cell.raw.map(SQLiteValue.text) ?? .null, .text(cell.status.rawValue),
-                    cell.flags.isEmpty ? .null : .text(cell.flags.joined(separator: ",")),
-                    cell.locator.map(SQLiteValue.text) ?? .null,
-                ]
-            }
-        // Many rows per statement: one step inserts up to 50 facts, which
-        // cuts the per-statement cost that dominated storing (statements are
-        // cached per row count, so a report reuses at most two).
-        for start in stride(from: 0, to: rows.count, by: Self.factsPerStatement) {
-            let part = rows[start..<min(start + Self.factsPerStatement, rows.count)]
-            let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: part.count).joined(separator: ", ")
-            try connection.cachedStatement(
-                "INSERT INTO facts (report_id, metric, value, value_text, raw, status, flags, locator) VALUES " + placeholders
-            ).run(Array(part.joined()))
+        // Cells in template order, so a report's facts are one run of the table.
+        var cells: [(metricID: Int64, cell: StoredCell)] = []
+        cells.reserveCapacity(report.cells.count)
+        var facts: [String: (value: ExactDecimal?, status: CellStatus)] = [:]
+        var violations: Set<String> = []
+        for (key, cell) in report.cells {
+            guard let metric = metricIDs[key] else { throw StoreError.unknownMetric(path: path, key: key) }
+            cells.append((metric, StoredCell(cell)))
+            facts[key] = (cell.value, cell.status)
+            if cell.flags.contains("identity_violation") { violations.insert(key) }
         }
+        cells.sort { $0.metricID < $1.metricID }
+        try writeMeasures(
+            reportID: reportID, year: report.year, template: report.version, scope: report.scope, facts: facts,
+            violations: violations)
+        try storeIdentity(reportID: reportID, bureau: report.bureau, year: report.year, aliases: aliases)
+        try writeCells(reportID: reportID, cells)
         let insertFinding = try connection.cachedStatement(
             "INSERT INTO findings (report_id, rule, severity, metric, message) VALUES (?, ?, ?, ?, ?)")
         for finding in report.findings {
@@ -189,9 +198,6 @@ public final class Store {
         }
         return SaveOutcome(reportID: reportID, replacedSource: previous, crossYearFindings: crossYear)
     }
-
-    /// Facts per INSERT statement (8 parameters each, far below SQLite's limit).
-    static let factsPerStatement = 50
 
     /// Runs `body` in one write transaction, whose commit its saves share;
     /// saves inside it use a savepoint each unless told not to.

@@ -10,6 +10,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case newerSchema(path: String, found: Int, supported: Int)
     /// The report's body (after aliases) and year are already imported from another file.
     case conflict(bureau: String, year: Int, existing: StoredReport)
+    /// A cell under a key the database's `metrics` does not hold (a catalog newer than the migration).
+    case unknownMetric(path: String, key: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "database \(path) has schema version \(found); this nianbao reads up to \(supported): upgrade nianbao"
         case .conflict(let bureau, let year, let existing):
             "\(bureau) \(year) is already imported as \(existing.description); pass --replace to replace it"
+        case .unknownMetric(let path, let key): "database \(path) has no metric \(key); the report is not stored"
         }
     }
 }
