@@ -2,16 +2,13 @@
 -- description: Administrative reconsiderations (行政复议) and lawsuits (行政诉讼, both branches) about disclosure, and how many corrected the body, summed over own-scope reports per year.
 -- param: from (default 1900): first year
 -- param: to (default 2100): last year
-SELECT r.year AS year,
-       SUM(CASE WHEN k.key = 'review.total' THEN f.value END) AS reviews,
-       SUM(CASE WHEN k.key = 'review.corrected' THEN f.value END) AS reviews_corrected,
-       SUM(CASE WHEN k.key IN ('litigation.direct.total', 'litigation.after_review.total') THEN f.value END) AS lawsuits,
-       SUM(CASE WHEN k.key IN ('litigation.direct.corrected', 'litigation.after_review.corrected') THEN f.value END) AS lawsuits_corrected,
-       COUNT(DISTINCT r.id) AS reports
-FROM reports r
-JOIN facts f ON f.report_id = r.id
-JOIN metrics k ON k.id = f.metric_id AND k.key IN ('review.total', 'review.corrected', 'litigation.direct.total', 'litigation.after_review.total',
-                  'litigation.direct.corrected', 'litigation.after_review.corrected')
-WHERE r.scope = 'own' AND r.year BETWEEN :from AND :to
-GROUP BY r.year
-ORDER BY r.year;
+SELECT m.year AS year,
+       SUM(m."review.total") AS reviews,
+       SUM(m."review.corrected") AS reviews_corrected,
+       CASE WHEN COUNT(m."litigation.direct.total") + COUNT(m."litigation.after_review.total") > 0 THEN COALESCE(SUM(m."litigation.direct.total"), 0) + COALESCE(SUM(m."litigation.after_review.total"), 0) END AS lawsuits,
+       CASE WHEN COUNT(m."litigation.direct.corrected") + COUNT(m."litigation.after_review.corrected") > 0 THEN COALESCE(SUM(m."litigation.direct.corrected"), 0) + COALESCE(SUM(m."litigation.after_review.corrected"), 0) END AS lawsuits_corrected,
+       COUNT(*) AS reports
+FROM report_measures m
+WHERE m.own = 1 AND m.year BETWEEN :from AND :to
+GROUP BY m.year
+ORDER BY m.year;

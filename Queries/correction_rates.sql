@@ -3,20 +3,14 @@
 -- param: from (default 1900): first year
 -- param: to (default 2100): last year
 WITH sums AS (
-    SELECT r.year AS year,
-           SUM(CASE WHEN k.key = 'review.corrected' THEN f.value END) AS review_corrected,
-           SUM(CASE WHEN k.key IN ('review.upheld', 'review.corrected', 'review.other') THEN f.value END) AS review_decided,
-           SUM(CASE WHEN k.key IN ('litigation.direct.corrected', 'litigation.after_review.corrected') THEN f.value END) AS litigation_corrected,
-           SUM(CASE WHEN k.key IN ('litigation.direct.upheld', 'litigation.direct.corrected', 'litigation.direct.other',
-                                      'litigation.after_review.upheld', 'litigation.after_review.corrected',
-                                      'litigation.after_review.other') THEN f.value END) AS litigation_decided
-    FROM reports r
-    JOIN facts f ON f.report_id = r.id
-    JOIN metrics k ON k.id = f.metric_id AND k.key IN ('review.upheld', 'review.corrected', 'review.other',
-                      'litigation.direct.upheld', 'litigation.direct.corrected', 'litigation.direct.other',
-                      'litigation.after_review.upheld', 'litigation.after_review.corrected', 'litigation.after_review.other')
-    WHERE r.scope = 'own' AND r.year BETWEEN :from AND :to
-    GROUP BY r.year
+    SELECT m.year AS year,
+           SUM(m."review.corrected") AS review_corrected,
+           CASE WHEN COUNT(m."review.upheld") + COUNT(m."review.corrected") + COUNT(m."review.other") > 0 THEN COALESCE(SUM(m."review.upheld"), 0) + COALESCE(SUM(m."review.corrected"), 0) + COALESCE(SUM(m."review.other"), 0) END AS review_decided,
+           CASE WHEN COUNT(m."litigation.direct.corrected") + COUNT(m."litigation.after_review.corrected") > 0 THEN COALESCE(SUM(m."litigation.direct.corrected"), 0) + COALESCE(SUM(m."litigation.after_review.corrected"), 0) END AS litigation_corrected,
+           CASE WHEN COUNT(m."litigation.direct.upheld") + COUNT(m."litigation.direct.corrected") + COUNT(m."litigation.direct.other") + COUNT(m."litigation.after_review.upheld") + COUNT(m."litigation.after_review.corrected") + COUNT(m."litigation.after_review.other") > 0 THEN COALESCE(SUM(m."litigation.direct.upheld"), 0) + COALESCE(SUM(m."litigation.direct.corrected"), 0) + COALESCE(SUM(m."litigation.direct.other"), 0) + COALESCE(SUM(m."litigation.after_review.upheld"), 0) + COALESCE(SUM(m."litigation.after_review.corrected"), 0) + COALESCE(SUM(m."litigation.after_review.other"), 0) END AS litigation_decided
+    FROM report_measures m
+    WHERE m.own = 1 AND m.year BETWEEN :from AND :to
+    GROUP BY m.year
 )
 SELECT year, review_corrected, review_decided,
        CASE WHEN review_decided > 0 THEN ROUND(100.0 * review_corrected / review_decided, 2) END AS review_correction_rate,

@@ -3,14 +3,12 @@
 -- param: from (default 1900): first year
 -- param: to (default 2100): last year
 WITH parts AS (
-    SELECT r.canonical_bureau AS bureau, r.year AS year,
-           SUM(CASE WHEN k.key IN ('outcome.granted.total', 'outcome.partial.total') THEN f.value END) AS granted,
-           SUM(CASE WHEN k.key = 'outcome.total.total' THEN f.value END) AS handled
-    FROM reports r
-    JOIN facts f ON f.report_id = r.id
-    JOIN metrics k ON k.id = f.metric_id AND k.key IN ('outcome.granted.total', 'outcome.partial.total', 'outcome.total.total')
-    WHERE r.year BETWEEN :from AND :to
-    GROUP BY r.id
+    SELECT n.name AS bureau, m.year AS year,
+           CASE WHEN m."outcome.granted.total" IS NOT NULL OR m."outcome.partial.total" IS NOT NULL
+                THEN COALESCE(m."outcome.granted.total", 0) + COALESCE(m."outcome.partial.total", 0) END AS granted,
+           m."outcome.total.total" AS handled
+    FROM report_measures m JOIN names n ON n.id = m.body
+    WHERE m.year BETWEEN :from AND :to
 )
 SELECT bureau, year, granted, handled,
        CASE WHEN handled > 0 THEN ROUND(100.0 * granted / handled, 2) END AS disclosure_rate

@@ -1,18 +1,14 @@
 -- title: Identical tables in consecutive years
 -- description: Copy-paste suspicion: a bureau whose sections 三 and 四 hold exactly the same numbers in two consecutive years, not all zero.
-WITH pairs AS (
-    SELECT cur.id AS cur_id, prev.id AS prev_id, cur.canonical_bureau AS bureau, prev.year AS previous_year, cur.year AS year
-    FROM reports cur
-    JOIN reports prev ON prev.canonical_bureau = cur.canonical_bureau AND prev.year = cur.year - 1
-),
+WITH
 -- Most pairs already differ in one of four totals: only the others are compared cell by cell.
 candidates AS MATERIALIZED (
-    SELECT p.* FROM pairs p
-    WHERE NOT EXISTS (
-        SELECT 1 FROM facts x LEFT JOIN facts y ON y.report_id = p.prev_id AND y.metric_id = x.metric_id
-        WHERE x.report_id = p.cur_id
-          AND x.metric_id IN (SELECT id FROM metrics WHERE key IN ('requests.new.total', 'outcome.total.total', 'review.total', 'carried_out.total'))
-          AND x.value IS NOT y.value)
+    SELECT cur.report_id AS cur_id, prev.report_id AS prev_id, n.name AS bureau, prev.year AS previous_year, cur.year AS year
+    FROM report_measures cur
+    JOIN report_measures prev ON prev.body = cur.body AND prev.year = cur.year - 1
+    JOIN names n ON n.id = cur.body
+    WHERE cur."requests.new.total" IS prev."requests.new.total" AND cur."outcome.total.total" IS prev."outcome.total.total"
+      AND cur."review.total" IS prev."review.total" AND cur."carried_out.total" IS prev."carried_out.total"
 ),
 compared AS MATERIALIZED (
     SELECT p.bureau, p.previous_year, p.year, m.key,

@@ -1,15 +1,15 @@
 -- title: Normative-document stock and flow
 -- description: S2 (V2021): 行政规范性文件 in force this year should be about those in force last year plus issued minus repealed this year; lists the bureau-years where it does not hold (amendments and re-codification break it, so this is a warning, not an error).
-SELECT cur.canonical_bureau AS bureau, cur.year AS year,
-       prev_force.value AS in_force_previous, issued.value AS issued, repealed.value AS repealed,
-       force.value AS in_force,
-       force.value - (prev_force.value + issued.value - repealed.value) AS difference
-FROM reports cur
-JOIN reports prev ON prev.canonical_bureau = cur.canonical_bureau AND prev.year = cur.year - 1
-JOIN facts force ON force.report_id = cur.id AND force.metric_id = (SELECT id FROM metrics WHERE key = 'proactive.normative_doc.in_force')
-JOIN facts issued ON issued.report_id = cur.id AND issued.metric_id = (SELECT id FROM metrics WHERE key = 'proactive.normative_doc.issued')
-JOIN facts repealed ON repealed.report_id = cur.id AND repealed.metric_id = (SELECT id FROM metrics WHERE key = 'proactive.normative_doc.repealed')
-JOIN facts prev_force ON prev_force.report_id = prev.id AND prev_force.metric_id = (SELECT id FROM metrics WHERE key = 'proactive.normative_doc.in_force')
+SELECT n.name AS bureau, cur.year AS year,
+       prev."proactive.normative_doc.in_force" AS in_force_previous,
+       cur."proactive.normative_doc.issued" AS issued, cur."proactive.normative_doc.repealed" AS repealed,
+       cur."proactive.normative_doc.in_force" AS in_force,
+       cur."proactive.normative_doc.in_force"
+         - (prev."proactive.normative_doc.in_force" + cur."proactive.normative_doc.issued" - cur."proactive.normative_doc.repealed") AS difference
+FROM report_measures cur
+JOIN report_measures prev ON prev.body = cur.body AND prev.year = cur.year - 1
+JOIN names n ON n.id = cur.body
 WHERE cur.template = 'V2021' AND prev.template = 'V2021'
-  AND force.value IS NOT prev_force.value + issued.value - repealed.value
+  AND cur."proactive.normative_doc.in_force" IS NOT
+      prev."proactive.normative_doc.in_force" + cur."proactive.normative_doc.issued" - cur."proactive.normative_doc.repealed"
 ORDER BY bureau, year;

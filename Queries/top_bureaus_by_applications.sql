@@ -2,10 +2,9 @@
 -- description: The bureaus that received the most disclosure applications (requests.new.total) in a year; year 0 means the latest year in the database.
 -- param: year (default 0): report year, 0 for the latest
 -- param: limit (default 10): how many bureaus
-SELECT r.canonical_bureau AS bureau, r.year AS year, f.value AS applications
-FROM reports r
-JOIN facts f ON f.report_id = r.id AND f.metric_id = (SELECT id FROM metrics WHERE key = 'requests.new.total')
-WHERE r.year = CASE WHEN :year = 0 THEN (SELECT MAX(year) FROM reports) ELSE :year END
-  AND f.value IS NOT NULL
-ORDER BY f.value DESC, r.canonical_bureau
+SELECT n.name AS bureau, m.year AS year, m."requests.new.total" AS applications
+FROM report_measures m JOIN names n ON n.id = m.body
+WHERE m.year = CASE WHEN :year = 0 THEN (SELECT MAX(year) FROM report_measures) ELSE :year END
+  AND m."requests.new.total" IS NOT NULL
+ORDER BY m."requests.new.total" DESC, n.name
 LIMIT :limit;

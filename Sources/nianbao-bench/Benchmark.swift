@@ -178,7 +178,7 @@ struct Benchmark: ParsableCommand {
                 say(Clock.line("query " + query.name, times))
             }
         }
-        for measure in ["penalties", "applications", "disclosure_rate"] {
+        for measure in ["penalties", "applications", "disclosure_rate", "requests.new.total"] {
             for grouping in [TrendGrouping.year, .bureau] {
                 let request = TrendRequest(measures: [MeasureCatalog.standard.measure(measure)!], grouping: grouping)
                 let times = try (0..<repeats).map { _ in try Clock.seconds { _ = try TrendQuery(request).run(on: store) } }
@@ -198,13 +198,20 @@ struct Benchmark: ParsableCommand {
             ("trend <all> --kind 公安", TrendRequest(measures: all, kind: "公安")),
             ("trend <all> --balanced", balanced),
         ]
+        // The wide table a person reads: every measure a column, by bureau.
+        let wide = TrendRequest(measures: all, grouping: .bureau)
+        let wideTimes = try (0..<max(1, repeats / 3)).map { _ in
+            try Clock.seconds { _ = TrendTable.wide(try TrendQuery(wide).run(on: store)) }
+        }
+        say(Clock.line("trend <all> --by bureau --wide (with the table)", wideTimes))
         for (name, request) in requests {
             let times = try (0..<max(1, repeats / 3)).map { _ in try Clock.seconds { _ = try TrendQuery(request).run(on: store) } }
             say(Clock.line(name, times))
         }
     }
 
-    /// The same facts loaded by the sqlite3 shell's `.import` into an equivalent table.
+    /// The same facts loaded by the sqlite3 shell's `.import` as (report, metric, value): the
+    /// floor issue 13 sets storage against, in size and in time.
     private func storageFloor(store: Store, root: URL, size: Int, nianbaoSeconds: Double) throws {
         guard let sqlite3 = Clock.executable("sqlite3") else {
             say("storage floor: sqlite3 shell not installed (apt-get install sqlite3); skipped")
@@ -217,7 +224,7 @@ struct Benchmark: ParsableCommand {
             .headers on
             .mode csv
             .output \(csv.path)
-            SELECT report_id, metric, value, value_text, raw, status, flags, locator FROM facts;
+            SELECT report_id, metric, value FROM report_facts;
             """)
         let factCount = try store.readOnlyQuery("SELECT COUNT(*) FROM facts").rows.first?.first ?? nil
         let floorDB = root.appendingPathComponent("floor-\(size).db")
@@ -225,16 +232,19 @@ struct Benchmark: ParsableCommand {
         let script = """
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
-            CREATE TABLE facts (report_id INTEGER NOT NULL, metric TEXT NOT NULL, value NUMERIC, value_text TEXT,
-                raw TEXT, status TEXT NOT NULL, flags TEXT, locator TEXT, PRIMARY KEY (report_id, metric)) WITHOUT ROWID;
-            CREATE INDEX facts_by_metric ON facts(metric, report_id, status, value);
+            CREATE TABLE facts (report INTEGER, metric TEXT, value NUMERIC);
             .mode csv
             .import --skip 1 \(csv.path) facts
+            PRAGMA wal_checkpoint(TRUNCATE);
             """
         let seconds = try Clock.seconds { try Clock.run(sqlite3, [floorDB.path], input: script) }
+        let floorBytes = (try? FileManager.default.attributesOfItem(atPath: floorDB.path)[.size] as? Int) ?? 0
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int) ?? 0
         say(String(
-            format: "storage floor: sqlite3 .import of %d facts in %.2f s; nianbao's store phase %.2f s CPU = %.2f× the floor",
-            Int(factCount ?? "") ?? 0, seconds, nianbaoSeconds, nianbaoSeconds / seconds))
+            format: "storage floor: sqlite3 .import of %d facts as (report, metric, value): %.2f s, %.1f MB (%.1f bytes per fact); nianbao: store %.2f s = %.2f× the floor's time, database %.1f MB = %.2f× its size",
+            Int(factCount ?? "") ?? 0, seconds, Double(floorBytes) / 1e6, Double(floorBytes) / Double(max(Int(factCount ?? "") ?? 1, 1)),
+            nianbaoSeconds, nianbaoSeconds / seconds, Double(bytes) / 1e6, Double(bytes) / Double(max(floorBytes, 1))))
+        try? FileManager.default.removeItem(at: csv)
     }
 
     private func timePDF(_ path: String) throws {

@@ -41,6 +41,9 @@ import Testing
         let db = try Self.database()
         let measures = MeasureCatalog.standard.derived
             + ["requests.new.total", "proactive.fee.amount_10k_yuan"].compactMap(MeasureCatalog.standard.measure)
+            // A metric with no column of its own in report_measures: summed from facts.
+            + MetricCatalog.standard.metrics.map(\.key).filter { MeasureTable.standard.bit(ofKey: $0) == nil }.prefix(3)
+                .compactMap(MeasureCatalog.standard.measure)
         for measure in measures {
             for (name, make) in Self.requests {
                 var request = make(measure)
@@ -60,20 +63,23 @@ import Testing
             measures: [penalties, raw], group: nil, filter: Store.TrendFilter(ownScopeOnly: true)))
         // The derived measure (report_measures) and the raw metric (facts) agree.
         #expect(result.sums["penalties"]?.map(\.numerator) == result.sums[raw.id]?.map(\.numerator))
-        let byYear = Dictionary(grouping: try #require(result.sums["penalties"]), by: \.year).mapValues { $0.reduce(0) { $0 + $1.numerator } }
+        let byYear = Dictionary(grouping: try #require(result.sums["penalties"]), by: \.year).mapValues { $0.reduce(0) { $0 + ($1.numerator.integerValue ?? 0) } }
         // 2022: the fixture's 29 plus the derived 40; 2023: the invalid cell leaves its report out, the aggregate is not own scope.
         #expect(byYear[2022] == 69)
         #expect(byYear[2023] == 18)
     }
 
-    @Test func fractionsAreLeftToSwift() throws {
+    /// 万元 amounts are summed exactly from their text, by the derived measure and the raw metric alike.
+    @Test func fractionsAreSummedExactly() throws {
         let db = try Self.database()
         let measures = ["fees", "proactive.fee.amount_10k_yuan"].compactMap(MeasureCatalog.standard.measure)
         let result = try db.store.trendSums(Store.TrendSumRequest(
             measures: measures, group: nil, filter: Store.TrendFilter(ownScopeOnly: true)))
-        #expect(result.sums["fees"] == nil)
-        #expect(result.sums["proactive.fee.amount_10k_yuan"] == nil)
-        #expect(!result.present.isEmpty)
+        for measure in measures {
+            let sums = try #require(result.sums[measure.id], "\(measure.id)")
+            // 2021: 38.441094 (山亭区应急管理局) + 1.5 (沭阳县发展和改革局).
+            #expect(sums.first { $0.year == 2021 }?.numerator == ExactDecimal("39.941094"), "\(measure.id)")
+        }
     }
 }
 

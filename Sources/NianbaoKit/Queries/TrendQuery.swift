@@ -99,7 +99,7 @@ public struct TrendQuery: Sendable {
         var cells: [String: [Int: TrendCell]] = [:]
         for sum in sums {
             cells[sum.group, default: [:]][sum.year, default: TrendCell()].add(
-                numerator: ExactDecimal(Int(sum.numerator)), denominator: sum.denominator.map { ExactDecimal(Int($0)) },
+                numerator: sum.numerator, denominator: sum.denominator,
                 reports: sum.reports, flagged: sum.flagged, template: sum.template)
         }
         return cells

@@ -11,7 +11,13 @@ import NianbaoSQLite
 /// not count; a rate has `<id>_num` and `<id>_den`, both NULL where it does
 /// not. Bit `i` of `flagged` says measure `i` reads a cell flagged
 /// `identity_violation`; bit `i` of `inexact` that its value has a fraction
-/// (万元), which only the Swift path sums exactly.
+/// (万元), kept as exact text and summed in Swift.
+///
+/// Beside them, the cells those measures and the named queries read, one
+/// column per metric key (`"review.total"`): the value of a reported or
+/// derived cell, else NULL, as `facts.value` has it (a decimal as its exact
+/// text); bit `k` of `key_flagged` marks key `k`'s cell `identity_violation`.
+/// A trend of such a metric, and the named queries, read these columns.
 ///
 /// The table is derived data: its columns follow the catalog, and a
 /// database whose columns differ (a measure added) is rebuilt from `facts`
@@ -22,11 +28,22 @@ struct MeasureTable: Sendable {
 
     let measures: [Measure]
     private let bits: [String: Int]
+    /// The metric keys with a column of their own, in column order.
+    let keys: [String]
+    private let keyBits: [String: Int]
+
+    /// Metrics the named queries read besides the measures' inputs.
+    static let queryKeys = ["proactive.normative_doc.in_force", "proactive.normative_doc.issued", "proactive.normative_doc.repealed"]
 
     init(_ measures: [Measure]) {
         self.measures = Array(measures.prefix(62))
         bits = Dictionary(uniqueKeysWithValues: self.measures.enumerated().map { ($1.id, $0) })
+        keys = Array(Array(Set(self.measures.flatMap(\.formula.keys) + Self.queryKeys)).sorted().prefix(62))
+        keyBits = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
     }
+
+    /// The bit of a metric key in `key_flagged`, or nil when the key has no column.
+    func bit(ofKey key: String) -> Int? { keyBits[key] }
 
     /// The bit of `measure` in `flagged` and `inexact`, or nil when the table does not hold it.
     func bit(of measure: Measure) -> Int? {
@@ -41,17 +58,15 @@ struct MeasureTable: Sendable {
     /// Identity and bookkeeping columns before the measures'.
     static let leading = [
         "report_id", "year", "template", "own", "bureau_id", "body", "province", "city", "county", "kind", "flagged", "inexact",
+        "key_flagged",
     ]
 
     /// Every column name, in order.
     var columnNames: [String] {
         Self.leading + measures.flatMap { measure in
             measure.isRate ? ["\(measure.id)_num", "\(measure.id)_den"] : [measure.id]
-        }
+        } + keys
     }
-
-    /// The metric keys the measures read.
-    var keys: [String] { Array(Set(measures.flatMap(\.formula.keys))).sorted() }
 
     /// Drops and creates the table, `names` and the identity trigger.
     var createSQL: String {
@@ -74,8 +89,10 @@ struct MeasureTable: Sendable {
                 kind INTEGER,
                 flagged INTEGER NOT NULL,
                 inexact INTEGER NOT NULL,
+                key_flagged INTEGER NOT NULL,
                 \(measureColumns)
             ) STRICT;
+            CREATE INDEX report_measures_by_body ON report_measures(body, year);
             CREATE TRIGGER reports_identity_to_measures
             AFTER UPDATE OF bureau_id, year, template, scope, canonical_bureau, province, city, county, kind ON reports
             BEGIN
@@ -97,19 +114,20 @@ struct MeasureTable: Sendable {
     /// The INSERT of one row: report id, year, template, own, flagged, inexact and the measures' columns
     /// (the identity columns are filled by the trigger when the report's identity is written).
     var insertSQL: String {
-        let names = ["report_id", "year", "template", "own", "flagged", "inexact"] + columnNames.dropFirst(Self.leading.count)
+        let names = ["report_id", "year", "template", "own", "flagged", "inexact", "key_flagged"]
+            + columnNames.dropFirst(Self.leading.count)
         return "INSERT INTO report_measures (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
             + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
     }
 
-    /// The values after report id, year, template and own for ``insertSQL``: the masks, then each measure's inputs.
+    /// The values after report id, year, template and own for ``insertSQL``: the masks, each measure's inputs, each key's value.
     func values(_ facts: [String: (value: ExactDecimal?, status: CellStatus)], violations: Set<String>) -> [SQLiteValue] {
-        var flagged: Int64 = 0, inexact: Int64 = 0
+        var flagged: Int64 = 0, inexact: Int64 = 0, keyFlagged: Int64 = 0
         var columns: [SQLiteValue] = []
         func number(_ value: ExactDecimal, bit: Int) -> SQLiteValue {
             if let integer = value.integerValue { return .integer(Int64(integer)) }
             inexact |= 1 << Int64(bit)
-            return .real(value.doubleValue)
+            return .text(value.description)
         }
         for (bit, measure) in measures.enumerated() {
             let parts = MeasureEvaluator.parts(measure, facts)
@@ -117,6 +135,23 @@ struct MeasureTable: Sendable {
             columns.append(parts.map { number($0.0, bit: bit) } ?? .null)
             if measure.isRate { columns.append(parts?.1.map { number($0, bit: bit) } ?? .null) }
         }
-        return [.integer(flagged), .integer(inexact)] + columns
+        for (bit, key) in keys.enumerated() {
+            if violations.contains(key) { keyFlagged |= 1 << Int64(bit) }
+            guard let fact = facts[key], fact.status == .reported || fact.status == .derived, let value = fact.value else {
+                columns.append(.null)
+                continue
+            }
+            columns.append(value.integerValue.map { .integer(Int64($0)) } ?? .text(value.description))
+        }
+        return [.integer(flagged), .integer(inexact), .integer(keyFlagged)] + columns
+    }
+
+    /// A stored input as an exact decimal: integers as they are, fractions from their text.
+    static func decimal(_ value: SQLiteValue) -> ExactDecimal? {
+        switch value {
+        case .integer(let v): ExactDecimal(Int(v))
+        case .text(let text): ExactDecimal(text)
+        default: nil
+        }
     }
 }

@@ -6,17 +6,18 @@ import NianbaoSQLite
 /// per report; a raw metric from its facts, joined to the same rows.
 ///
 /// SQLite sums integers exactly; a measure whose counted values have a
-/// fraction (万元), or whose sum leaves the exact range, gets no sums here and
-/// the caller sums it exactly in Swift: the answer is the same either way.
+/// fraction (万元, stored as exact text) is summed in Swift from the same
+/// rows, and one whose sum leaves the 64-bit range gets no sums here (the
+/// caller sums it from the facts): the answer is the same either way.
 extension Store {
     /// One group-year-template sum.
     struct TrendSum {
         let group: String
         let year: Int
         let template: TemplateVersion
-        let numerator: Int64
+        let numerator: ExactDecimal
         /// The denominator's sum, for rates.
-        let denominator: Int64?
+        let denominator: ExactDecimal?
         let reports: Int
         /// Reports with a cell of the measure flagged `identity_violation`.
         let flagged: Int
@@ -38,10 +39,6 @@ extension Store {
         /// Sums by measure id; a measure absent here is summed in Swift.
         var sums: [String: [TrendSum]] = [:]
     }
-
-    /// The largest magnitude a double holds every integer up to: sums of
-    /// `report_measures`' REAL columns beyond it go to the exact path.
-    private static let exactDouble = 9_007_199_254_740_992.0
 
     func trendSums(_ request: TrendSumRequest) throws -> TrendSumResult {
         let names = try names()
@@ -80,33 +77,130 @@ extension Store {
                 let base = 3 + index * 5
                 let reports = Int(row.value(at: base + 2).int64 ?? 0)
                 guard reports > 0 else { continue }
-                guard row.value(at: base + 4).int64 == 0, let numerator = Self.exactInteger(row.value(at: base)) else {
+                guard row.value(at: base + 4).int64 == 0, let numerator = row.value(at: base).int64 else {
                     exact.remove(measure.id)
                     continue
                 }
-                var denominator: Int64?
+                var denominator: ExactDecimal?
                 if measure.isRate {
-                    guard let value = Self.exactInteger(row.value(at: base + 1)) else {
+                    guard let value = row.value(at: base + 1).int64 else {
                         exact.remove(measure.id)
                         continue
                     }
-                    denominator = value
+                    denominator = ExactDecimal(Int(value))
                 }
                 result.sums[measure.id, default: []].append(TrendSum(
-                    group: name, year: Int(year), template: template, numerator: numerator, denominator: denominator,
+                    group: name, year: Int(year), template: template, numerator: ExactDecimal(Int(numerator)), denominator: denominator,
                     reports: reports, flagged: Int(row.value(at: base + 3).int64 ?? 0)))
             }
         }
-        for measure in derived where !exact.contains(measure.id) { result.sums[measure.id] = nil }
+        for measure in derived where !exact.contains(measure.id) {
+            result.sums[measure.id] = try exactSums(measure, group: group, constant: request.group == nil, names: names, request: request)
+        }
 
-        // Raw metrics: their facts, joined to the same rows.
+        // Raw metrics: their column when they have one, else their facts joined to the same rows.
         for measure in request.measures where table.bit(of: measure) == nil {
             guard case .sum(let keys) = measure.formula, keys.count == 1, let metric = metricIDs[keys[0]] else { continue }
-            if let sums = try metricSums(metric, group: group, constant: request.group == nil, names: names, request: request) {
+            let constant = request.group == nil
+            if let bit = table.bit(ofKey: keys[0]) {
+                result.sums[measure.id] = try columnSums(keys[0], bit: bit, group: group, constant: constant, names: names, request: request)
+            } else if let sums = try metricSums(metric, group: group, constant: constant, names: names, request: request) {
                 result.sums[measure.id] = sums
             }
         }
         return result
+    }
+
+    /// A derived measure summed exactly in Swift from its rows of `report_measures`:
+    /// for fractions (万元), and sums beyond 64 bits (nil: the caller's exact path says overflow).
+    private func exactSums(
+        _ measure: Measure, group: String, constant: Bool, names: [Int64: String], request: TrendSumRequest
+    ) throws -> [TrendSum]? {
+        let table = MeasureTable.standard
+        guard let bit = table.bit(of: measure) else { return nil }
+        let (numerator, denominator) = table.columns(of: measure)
+        return try rowSums(
+            columns: (numerator, denominator), flagged: "(m.flagged >> \(bit)) & 1", group: group, constant: constant,
+            names: names, request: request)
+    }
+
+    /// A raw metric with a column in `report_measures`: SQLite's sums when every value is an integer, else exact sums in Swift.
+    private func columnSums(
+        _ key: String, bit: Int, group: String, constant: Bool, names: [Int64: String], request: TrendSumRequest
+    ) throws -> [TrendSum]? {
+        let column = "m.\"\(key)\"", flagged = "(m.key_flagged >> \(bit)) & 1"
+        let (clause, filterArguments) = request.filter.clause()
+        let sql = """
+            SELECT \(group), m.year, m.template, SUM(\(column)), COUNT(\(column)), SUM(CASE WHEN \(column) IS NOT NULL THEN \(flagged) END),
+                   MAX(typeof(\(column)) = 'text')
+            FROM report_measures m WHERE \(clause) \(request.excludeFlagged ? "AND \(flagged) = 0" : "") GROUP BY 1, 2, 3
+            """
+        var sums: [TrendSum] = []
+        var exact = true
+        do {
+            try connection.prepare(sql).forEachRow(filterArguments) { row in
+                guard exact, let year = row.value(at: 1).int64,
+                    let template = row.value(at: 2).string.flatMap(TemplateVersion.init(rawValue:))
+                else { return }
+                let reports = Int(row.value(at: 4).int64 ?? 0)
+                guard reports > 0 else { return }
+                guard row.value(at: 6).int64 == 0, let numerator = row.value(at: 3).int64 else {
+                    exact = false
+                    return
+                }
+                sums.append(TrendSum(
+                    group: Self.groupName(row.value(at: 0), names, constant: constant), year: Int(year), template: template,
+                    numerator: ExactDecimal(Int(numerator)), denominator: nil, reports: reports,
+                    flagged: Int(row.value(at: 5).int64 ?? 0)))
+            }
+        } catch let error as SQLiteError where error.message.contains("integer overflow") {
+            exact = false
+        }
+        if exact { return sums }
+        return try rowSums(columns: (column, nil), flagged: flagged, group: group, constant: constant, names: names, request: request)
+    }
+
+    /// Sums in Swift, exactly, over the rows of `report_measures` where the counted column is not NULL.
+    /// - Parameter columns: SQL of the numerator and (for rates) the denominator; `flagged` SQL giving 0 or 1.
+    private func rowSums(
+        columns: (numerator: String, denominator: String?), flagged: String, group: String, constant: Bool,
+        names: [Int64: String], request: TrendSumRequest
+    ) throws -> [TrendSum]? {
+        let (clause, filterArguments) = request.filter.clause()
+        let counted = columns.denominator ?? columns.numerator
+        let qualified = { (column: String) in column.hasPrefix("m.") ? column : "m." + column }
+        let sql = """
+            SELECT \(group), m.year, m.template, \(qualified(columns.numerator)), \(columns.denominator.map(qualified) ?? "NULL"), \(flagged)
+            FROM report_measures m WHERE \(clause) AND \(qualified(counted)) IS NOT NULL \(request.excludeFlagged ? "AND \(flagged) = 0" : "")
+            """
+        struct Key: Hashable { let group: Int64?, year: Int64, template: String }
+        var parts: [Key: (numerator: ExactDecimal, denominator: ExactDecimal?, reports: Int, flagged: Int)] = [:]
+        var overflow = false
+        try connection.prepare(sql).forEachRow(filterArguments) { row in
+            guard let year = row.value(at: 1).int64, let template = row.value(at: 2).string,
+                let numerator = MeasureTable.decimal(row.value(at: 3))
+            else { return }
+            let key = Key(group: row.value(at: 0).int64, year: year, template: template)
+            var sum = parts[key] ?? (ExactDecimal(0), columns.denominator == nil ? nil : ExactDecimal(0), 0, 0)
+            guard let n = sum.numerator + numerator else { return overflow = true }
+            sum.numerator = n
+            if let d = sum.denominator {
+                guard let value = MeasureTable.decimal(row.value(at: 4)), let total = d + value else { return overflow = true }
+                sum.denominator = total
+            }
+            sum.reports += 1
+            sum.flagged += Int(row.value(at: 5).int64 ?? 0)
+            parts[key] = sum
+        }
+        if overflow { return nil }
+        return parts.compactMap { key, sum in
+            TemplateVersion(rawValue: key.template).map { template in
+                TrendSum(
+                    group: Self.groupName(key.group.map(SQLiteValue.integer) ?? .null, names, constant: constant),
+                    year: Int(key.year), template: template, numerator: sum.numerator, denominator: sum.denominator,
+                    reports: sum.reports, flagged: sum.flagged)
+            }
+        }
     }
 
     /// One metric's sums from `facts`, or nil when a counted cell is a decimal or the sum overflows.
@@ -117,7 +211,7 @@ extension Store {
         let violated = "(instr(COALESCE(p.flags, ''), 'identity_violation') > 0)"
         let sql = """
             SELECT \(group), m.year, m.template, SUM(f.value), COUNT(*), SUM(\(violated)), SUM(p.decimal IS NOT NULL)
-            FROM report_measures m JOIN facts f ON f.report_id = m.report_id AND f.metric_id = ?
+            FROM report_measures m CROSS JOIN facts f ON f.report_id = m.report_id AND f.metric_id = ?
             LEFT JOIN provenance p ON p.report_id = f.report_id AND p.metric_id = f.metric_id
             WHERE \(clause) AND f.status IN (0, 3) AND (f.value IS NOT NULL OR p.decimal IS NOT NULL)
                   \(request.excludeFlagged ? "AND NOT \(violated)" : "")
@@ -136,7 +230,7 @@ extension Store {
                 }
                 sums.append(TrendSum(
                     group: Self.groupName(row.value(at: 0), names, constant: constant), year: Int(year), template: template,
-                    numerator: numerator, denominator: nil, reports: Int(row.value(at: 4).int64 ?? 0),
+                    numerator: ExactDecimal(Int(numerator)), denominator: nil, reports: Int(row.value(at: 4).int64 ?? 0),
                     flagged: Int(row.value(at: 5).int64 ?? 0)))
             }
         } catch let error as SQLiteError where error.message.contains("integer overflow") {
@@ -145,12 +239,4 @@ extension Store {
         return exact ? sums : nil
     }
 
-    /// A sum of REAL columns as an exact integer, or nil when it may not be one.
-    private static func exactInteger(_ value: SQLiteValue) -> Int64? {
-        switch value {
-        case .integer(let v): return v
-        case .real(let v): return v.rounded() == v && abs(v) < exactDouble ? Int64(v) : nil
-        default: return nil
-        }
-    }
 }
