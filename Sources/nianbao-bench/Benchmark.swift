@@ -28,6 +28,9 @@ struct Benchmark: ParsableCommand {
     @Flag(help: "Only time the queries, on the databases a previous run left (no import, no floor).")
     var reuse = false
 
+    @Option(help: "Only time the queries and trends whose label contains this text (for profiling one of them).")
+    var only: String?
+
     @Option(help: "Files of the first corpus to time phase by phase on one thread (0: skip).")
     var phaseSample = 1000
 
@@ -171,18 +174,20 @@ struct Benchmark: ParsableCommand {
 
     private func latencies(_ store: Store) throws {
         say("latency (median / p95 over \(repeats) runs):")
+        func time(_ label: String, runs: Int, _ body: () throws -> Void) throws {
+            if let only, !label.contains(only) { return }
+            say(Clock.line(label, try (0..<runs).map { _ in try Clock.seconds(body) }))
+        }
         if let directory = QueryLibrary.defaultDirectory() {
             for query in try QueryLibrary(directory: directory).queries {
                 let arguments = try query.arguments([:])
-                let times = try (0..<repeats).map { _ in try Clock.seconds { _ = try store.readOnlyQuery(query.sql, parameters: arguments) } }
-                say(Clock.line("query " + query.name, times))
+                try time("query " + query.name, runs: repeats) { _ = try store.readOnlyQuery(query.sql, parameters: arguments) }
             }
         }
         for measure in ["penalties", "applications", "disclosure_rate", "requests.new.total"] {
             for grouping in [TrendGrouping.year, .bureau] {
                 let request = TrendRequest(measures: [MeasureCatalog.standard.measure(measure)!], grouping: grouping)
-                let times = try (0..<repeats).map { _ in try Clock.seconds { _ = try TrendQuery(request).run(on: store) } }
-                say(Clock.line("trend \(measure) --by \(grouping.rawValue)", times))
+                try time("trend \(measure) --by \(grouping.rawValue)", runs: repeats) { _ = try TrendQuery(request).run(on: store) }
             }
         }
         // Every grouping with every measure at once (the heaviest trend of each), then the filters.
@@ -200,13 +205,11 @@ struct Benchmark: ParsableCommand {
         ]
         // The wide table a person reads: every measure a column, by bureau.
         let wide = TrendRequest(measures: all, grouping: .bureau)
-        let wideTimes = try (0..<max(1, repeats / 3)).map { _ in
-            try Clock.seconds { _ = TrendTable.wide(try TrendQuery(wide).run(on: store)) }
+        try time("trend <all> --by bureau --wide (with the table)", runs: max(1, repeats / 3)) {
+            _ = TrendTable.wide(try TrendQuery(wide).run(on: store))
         }
-        say(Clock.line("trend <all> --by bureau --wide (with the table)", wideTimes))
         for (name, request) in requests {
-            let times = try (0..<max(1, repeats / 3)).map { _ in try Clock.seconds { _ = try TrendQuery(request).run(on: store) } }
-            say(Clock.line(name, times))
+            try time(name, runs: max(1, repeats / 3)) { _ = try TrendQuery(request).run(on: store) }
         }
     }
 

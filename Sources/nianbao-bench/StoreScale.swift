@@ -42,6 +42,7 @@ struct StoreScale {
             start = end
             if start % 100_000 == 0 { say(String(format: "  %d reports stored (%.0f s storing so far)", start, storing)) }
         }
+        storing += try Clock.seconds { try store.refreshTotals() }
         return (making, storing)
     }
 }

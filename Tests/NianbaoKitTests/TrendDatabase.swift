@@ -30,6 +30,7 @@ final class TrendDatabase {
     @discardableResult
     func save(_ report: FixtureReport, aliases: BureauAliasTable = .bundled) throws -> SaveOutcome {
         let outcome = try store.save(try TrendFixture.parse(report), replace: false, aliases: aliases)
+        try store.refreshTotals()
         outcomes.append(outcome)
         return outcome
     }
@@ -55,6 +56,7 @@ final class TrendDatabase {
             path: "cells/\(bureau)-\(year)", sha256: ReportParser.sha256(Array("\(bureau)|\(year)|\(UUID())".utf8)),
             format: .text, layout: .tabbed, encoding: .utf8)
         let outcome = try store.save(ParsedReport(report: report, source: source), replace: false)
+        try store.refreshTotals()
         outcomes.append(outcome)
         return outcome
     }

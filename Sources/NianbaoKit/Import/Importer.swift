@@ -81,6 +81,13 @@ public final class Importer {
             }
         }
         collect()
+        // The trend totals follow the reports written (a failure leaves them
+        // stale, and trends read the reports instead).
+        let started = DispatchTime.now()
+        let cpu = Self.threadCPUSeconds()
+        try? store.refreshTotals()
+        storeSeconds += Self.seconds(since: started)
+        storeCPUSeconds += Self.threadCPUSeconds() - cpu
         return results
     }
 
@@ -104,6 +111,7 @@ public final class Importer {
     public func importFile(_ path: String, options: ImportOptions = .init()) -> FileOutcome {
         let prepared = prepare([path], known: [], options: options)
         let results = write([path], prepared, options: options)
+        try? store.refreshTotals()
         return results.first?.outcome
             ?? .failed(ImportFailure(path: path, reason: stopped?.description ?? "the database failed"))
     }

@@ -29,7 +29,8 @@ public struct TrendQuery: Sendable {
             // Aliases given to this query re-resolve identities, which only Swift can do.
             let result = try store.wrap {
                 try store.trendSums(Store.TrendSumRequest(
-                    measures: request.measures, group: groupSQL, filter: filter, excludeFlagged: request.excludeFlagged))
+                    measures: request.measures, group: groupSQL, filter: filter, excludeFlagged: request.excludeFlagged,
+                    grouping: request.grouping))
             }
             present = result.present
             summed = result.sums

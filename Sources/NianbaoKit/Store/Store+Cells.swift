@@ -88,6 +88,7 @@ extension Store {
     func ensureMeasureTable() throws {
         guard try !measureTableIsCurrent() else { return }
         try connection.execute(MeasureTable.standard.createSQL)
+        try connection.execute(MeasureTotals(table: .standard).createSQL)
         for record in try records(metrics: MeasureTable.standard.keys) {
             try writeMeasures(
                 reportID: record.id, year: record.year, template: record.template, scope: record.scope,

@@ -67,6 +67,7 @@ extension Store {
             try connection.transaction(.immediate) {
                 for report in reports { try delete(report, action: "removed", replacedBy: nil, at: date) }
                 try flagDuplicates()
+                try refreshTotals()
             }
         }
     }

@@ -33,6 +33,7 @@ extension Store {
                 try resolveIdentities(onlyMissing: false, aliases: aliases)
                 // New aliases can make two stored reports one body: say so on both.
                 try flagDuplicates()
+                try refreshTotals()
             }
         }
     }

@@ -62,6 +62,7 @@ public final class Store {
             try ensureMeasureTable()
             try resolveIdentities(onlyMissing: true)
             if version < 4 { try flagDuplicates() }
+            try refreshTotals()
         }
     }
 

@@ -1,0 +1,145 @@
+import NianbaoSQLite
+
+/// Building and reading `measure_totals` (``MeasureTotals``).
+extension Store {
+    /// Rebuilds `measure_totals` from `report_measures` when it is stale: one
+    /// scan, every level summed at once. A sum beyond 64 bits leaves the
+    /// totals stale (trends then read `report_measures`, exactly).
+    public func refreshTotals() throws(StoreError) {
+        try wrap {
+            guard try !totalsAreFresh() else { return }
+            if connection.isInsideTransaction { try rebuildTotals() } else { try connection.transaction(.immediate) { try rebuildTotals() } }
+        }
+    }
+
+    /// Whether `measure_totals` was built from `report_measures` as it is now.
+    func totalsAreFresh() throws -> Bool {
+        guard let row = try connection.rows("SELECT changes, totals FROM measure_state").first else { return false }
+        return row[0].int64 == row[1].int64
+    }
+
+    private func rebuildTotals() throws {
+        let totals = MeasureTotals(table: .standard)
+        let columns = totals.valueColumns
+        let levels = MeasureTotals.levels
+        let sql = """
+            SELECT m.year, m.template, m.province, m.city, m.county, m.kind, m.flagged, m.key_flagged\
+            \(columns.map { ", m.\"\($0.name)\"" }.joined())
+            FROM report_measures m WHERE m.own = 1
+            """
+        struct Key: Hashable { let level: Int, group: Int64?, year: Int64, template: String }
+        let width = 1 + columns.count * 4
+        var slots: [Key: Int] = [:]
+        var sums: [Int64] = []
+        var overflow = false
+        try connection.prepare(sql).forEachRow { row in
+            guard let year = row.value(at: 0).int64, let template = row.value(at: 1).string else { return }
+            let province = row.value(at: 2).int64, city = row.value(at: 3).int64, county = row.value(at: 4).int64
+            let kind = row.value(at: 5).int64
+            let masks = ["flagged": row.value(at: 6).int64 ?? 0, "key_flagged": row.value(at: 7).int64 ?? 0]
+            let values = (0..<columns.count).map { row.value(at: 8 + $0) }
+            for (level, grouping) in levels.enumerated() {
+                let group: Int64? =
+                    switch grouping {
+                    case .year, .bureau: nil
+                    case .region: city ?? province
+                    case .province: province
+                    case .city: city
+                    case .county: county
+                    case .kind: kind
+                    }
+                let key = Key(level: level, group: group, year: year, template: template)
+                let slot: Int
+                if let known = slots[key] {
+                    slot = known
+                } else {
+                    slot = sums.count
+                    slots[key] = slot
+                    sums += [Int64](repeating: 0, count: width)
+                }
+                sums[slot] += 1
+                for (index, column) in columns.enumerated() {
+                    let at = slot + 1 + index * 4
+                    switch values[index] {
+                    case .integer(let value):
+                        let (sum, over) = sums[at].addingReportingOverflow(value)
+                        if over { overflow = true }
+                        sums[at] = sum
+                    case .null: continue
+                    default: sums[at + 3] += 1
+                    }
+                    sums[at + 1] += 1
+                    if ((masks[column.mask] ?? 0) >> Int64(column.bit)) & 1 == 1 { sums[at + 2] += 1 }
+                }
+            }
+        }
+        guard !overflow else { return }
+        try connection.execute("DELETE FROM measure_totals")
+        let insert = try connection.prepare(
+            "INSERT INTO measure_totals VALUES (" + Array(repeating: "?", count: 4 + width).joined(separator: ", ") + ")")
+        for (key, slot) in slots {
+            try insert.run(
+                [.text(levels[key.level].rawValue), key.group.map(SQLiteValue.integer) ?? .null, .integer(key.year), .text(key.template)]
+                    + sums[slot..<slot + width].map(SQLiteValue.integer))
+        }
+        try connection.execute("UPDATE measure_state SET totals = changes")
+    }
+
+    /// The sums of `request` from `measure_totals`, or nil when the totals
+    /// cannot answer it (a filter other than the years, leaving flagged
+    /// reports out, grouping by bureau, stale totals).
+    func sumsFromTotals(_ request: TrendSumRequest, grouping: TrendGrouping) throws -> TrendSumResult? {
+        let filter = request.filter
+        guard MeasureTotals.levels.contains(grouping), filter.ownScopeOnly, filter.bureau == nil, filter.region == nil,
+            filter.kind == nil, !filter.balanced, !request.excludeFlagged, try totalsAreFresh()
+        else { return nil }
+        let table = MeasureTable.standard
+        // Per measure: the totals of its numerator column, and of the column that counts (its denominator, or itself).
+        var wanted: [(measure: Measure, numerator: String, counted: String)] = []
+        for measure in request.measures {
+            if table.bit(of: measure) != nil {
+                let (numerator, denominator) = table.columns(of: measure)
+                wanted.append((measure, String(numerator.dropFirst().dropLast()), String((denominator ?? numerator).dropFirst().dropLast())))
+            } else if case .sum(let keys) = measure.formula, keys.count == 1, table.bit(ofKey: keys[0]) != nil {
+                wanted.append((measure, keys[0], keys[0]))
+            }
+        }
+        let selected = wanted.flatMap { want in
+            ["\(want.numerator).sum", "\(want.numerator).fractions", "\(want.counted).sum", "\(want.counted).count",
+             "\(want.counted).flagged", "\(want.counted).fractions"].map { "\"\($0)\"" }
+        }
+        let names = try names()
+        var result = TrendSumResult()
+        var inexact: Set<String> = []
+        for want in wanted { result.sums[want.measure.id] = [] }
+        try connection.prepare(
+            "SELECT grp, year, template, reports\(selected.map { ", " + $0 }.joined()) FROM measure_totals WHERE level = ? AND year BETWEEN ? AND ?"
+        ).forEachRow([.text(grouping.rawValue), .integer(Int64(filter.from)), .integer(Int64(filter.to))]) { row in
+            guard let year = row.value(at: 1).int64, let template = row.value(at: 2).string.flatMap(TemplateVersion.init(rawValue:)),
+                (row.value(at: 3).int64 ?? 0) > 0
+            else { return }
+            let name = Self.groupName(row.value(at: 0), names, constant: grouping == .year)
+            result.present.append((name, Int(year), template))
+            for (index, want) in wanted.enumerated() {
+                let at = 4 + index * 6
+                let reports = Int(row.value(at: at + 3).int64 ?? 0)
+                guard reports > 0 else { continue }
+                if (row.value(at: at + 1).int64 ?? 0) > 0 || (row.value(at: at + 5).int64 ?? 0) > 0 { inexact.insert(want.measure.id) }
+                result.sums[want.measure.id, default: []].append(TrendSum(
+                    group: name, year: Int(year), template: template,
+                    numerator: ExactDecimal(Int(row.value(at: at).int64 ?? 0)),
+                    denominator: want.measure.isRate ? ExactDecimal(Int(row.value(at: at + 2).int64 ?? 0)) : nil,
+                    reports: reports, flagged: Int(row.value(at: at + 4).int64 ?? 0)))
+            }
+        }
+        // Decimals are summed exactly from report_measures; metrics without a column, from facts.
+        for measure in request.measures where inexact.contains(measure.id) || result.sums[measure.id] == nil {
+            result.sums[measure.id] = nil
+            var one = request
+            one.measures = [measure]
+            one.grouping = nil
+            result.sums[measure.id] = try trendSums(one).sums[measure.id]
+        }
+        return result
+    }
+}
