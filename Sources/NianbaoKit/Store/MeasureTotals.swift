@@ -6,10 +6,10 @@ import NianbaoSQLite
 /// reads a few rows instead of one row per report.
 ///
 /// Every value column `c` of `report_measures` has four totals: `"c.sum"`
-/// (integers only), `"c.count"` (reports where it is not NULL), `"c.flagged"`
-/// (of those, reports whose measure or key carries `identity_violation`) and
-/// `"c.fractions"` (decimals, which are not in the sum: a measure with any is
-/// summed exactly from `report_measures` instead).
+/// (of its integers), `"c.decimals"` (the exact sum of its decimals, 万元
+/// amounts, as text; NULL when it has none), `"c.count"` (reports where it
+/// is not NULL) and `"c.flagged"` (of those, reports whose measure or key
+/// carries `identity_violation`).
 ///
 /// The totals are rebuilt by writers at the end of an import, a removal or a
 /// re-resolution of aliases, from one scan of `report_measures`. A trigger
@@ -36,10 +36,12 @@ struct MeasureTotals {
         return columns
     }
 
-    static let totalKinds = ["sum", "count", "flagged", "fractions"]
+    static let totalKinds = ["sum", "decimals", "count", "flagged"]
 
     var createSQL: String {
-        let columns = valueColumns.flatMap { column in Self.totalKinds.map { "\"\(column.name).\($0)\" INTEGER NOT NULL" } }
+        let columns = valueColumns.flatMap { column in
+            Self.totalKinds.map { "\"\(column.name).\($0)\" " + ($0 == "decimals" ? "TEXT" : "INTEGER NOT NULL") }
+        }
         return """
             DROP TABLE IF EXISTS measure_totals;
             DROP TABLE IF EXISTS measure_state;

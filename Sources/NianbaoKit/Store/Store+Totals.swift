@@ -3,8 +3,9 @@ import NianbaoSQLite
 /// Building and reading `measure_totals` (``MeasureTotals``).
 extension Store {
     /// Rebuilds `measure_totals` from `report_measures` when it is stale: one
-    /// scan, every level summed at once. A sum beyond 64 bits leaves the
-    /// totals stale (trends then read `report_measures`, exactly).
+    /// scan, every level summed at once (integers as integers, decimals
+    /// exactly apart). A sum beyond 64 bits leaves the totals stale (trends
+    /// then read `report_measures`, exactly).
     public func refreshTotals() throws(StoreError) {
         try wrap {
             guard try !totalsAreFresh() else { return }
@@ -31,6 +32,8 @@ extension Store {
         let width = 1 + columns.count * 4
         var slots: [Key: Int] = [:]
         var sums: [Int64] = []
+        /// Exact sums of decimals by position in `sums` (of the column's "decimals" total).
+        var decimals: [Int: ExactDecimal] = [:]
         var overflow = false
         try connection.prepare(sql).forEachRow { row in
             guard let year = row.value(at: 0).int64, let template = row.value(at: 1).string else { return }
@@ -66,10 +69,14 @@ extension Store {
                         if over { overflow = true }
                         sums[at] = sum
                     case .null: continue
-                    default: sums[at + 3] += 1
+                    default:
+                        guard let value = MeasureTable.decimal(values[index]),
+                            let sum = (decimals[at + 1] ?? ExactDecimal(0)) + value
+                        else { overflow = true; continue }
+                        decimals[at + 1] = sum
                     }
-                    sums[at + 1] += 1
-                    if ((masks[column.mask] ?? 0) >> Int64(column.bit)) & 1 == 1 { sums[at + 2] += 1 }
+                    sums[at + 2] += 1
+                    if ((masks[column.mask] ?? 0) >> Int64(column.bit)) & 1 == 1 { sums[at + 3] += 1 }
                 }
             }
         }
@@ -80,7 +87,8 @@ extension Store {
         for (key, slot) in slots {
             try insert.run(
                 [.text(levels[key.level].rawValue), key.group.map(SQLiteValue.integer) ?? .null, .integer(key.year), .text(key.template)]
-                    + sums[slot..<slot + width].map(SQLiteValue.integer))
+                    + (slot..<slot + width).map { at in decimals[at].map { .text($0.description) } ?? (
+                        (at - slot) % 4 == 2 ? .null : .integer(sums[at])) })
         }
         try connection.execute("UPDATE measure_state SET totals = changes")
     }
@@ -105,8 +113,8 @@ extension Store {
             }
         }
         let selected = wanted.flatMap { want in
-            ["\(want.numerator).sum", "\(want.numerator).fractions", "\(want.counted).sum", "\(want.counted).count",
-             "\(want.counted).flagged", "\(want.counted).fractions"].map { "\"\($0)\"" }
+            ["\(want.numerator).sum", "\(want.numerator).decimals", "\(want.counted).sum", "\(want.counted).decimals",
+             "\(want.counted).count", "\(want.counted).flagged"].map { "\"\($0)\"" }
         }
         let names = try names()
         var result = TrendSumResult()
@@ -122,17 +130,24 @@ extension Store {
             result.present.append((name, Int(year), template))
             for (index, want) in wanted.enumerated() {
                 let at = 4 + index * 6
-                let reports = Int(row.value(at: at + 3).int64 ?? 0)
+                let reports = Int(row.value(at: at + 4).int64 ?? 0)
                 guard reports > 0 else { continue }
-                if (row.value(at: at + 1).int64 ?? 0) > 0 || (row.value(at: at + 5).int64 ?? 0) > 0 { inexact.insert(want.measure.id) }
+                // Integers and decimals, each summed exactly, added exactly.
+                func total(_ sum: Int, _ decimals: Int) -> ExactDecimal? {
+                    let integers = ExactDecimal(Int(row.value(at: sum).int64 ?? 0))
+                    guard let text = row.value(at: decimals).string else { return integers }
+                    return ExactDecimal(text).flatMap { integers + $0 }
+                }
+                guard let numerator = total(at, at + 1), let denominator = total(at + 2, at + 3) else {
+                    inexact.insert(want.measure.id)
+                    continue
+                }
                 result.sums[want.measure.id, default: []].append(TrendSum(
-                    group: name, year: Int(year), template: template,
-                    numerator: ExactDecimal(Int(row.value(at: at).int64 ?? 0)),
-                    denominator: want.measure.isRate ? ExactDecimal(Int(row.value(at: at + 2).int64 ?? 0)) : nil,
-                    reports: reports, flagged: Int(row.value(at: at + 4).int64 ?? 0)))
+                    group: name, year: Int(year), template: template, numerator: numerator,
+                    denominator: want.measure.isRate ? denominator : nil, reports: reports, flagged: Int(row.value(at: at + 5).int64 ?? 0)))
             }
         }
-        // Decimals are summed exactly from report_measures; metrics without a column, from facts.
+        // A sum beyond the exact range is left to the scan (which says so); metrics without a column are read from facts.
         for measure in request.measures where inexact.contains(measure.id) || result.sums[measure.id] == nil {
             result.sums[measure.id] = nil
             var one = request
