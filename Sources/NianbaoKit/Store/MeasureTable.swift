@@ -121,7 +121,7 @@ struct MeasureTable: Sendable {
     }
 
     /// The values after report id, year, template and own for ``insertSQL``: the masks, each measure's inputs, each key's value.
-    func values(_ facts: [String: (value: ExactDecimal?, status: CellStatus)], violations: Set<String>) -> [SQLiteValue] {
+    func values(_ facts: MeasureEvaluator.Facts, violations: Set<String>) -> [SQLiteValue] {
         var flagged: Int64 = 0, inexact: Int64 = 0, keyFlagged: Int64 = 0
         var columns: [SQLiteValue] = []
         func number(_ value: ExactDecimal, bit: Int) -> SQLiteValue {
@@ -131,13 +131,13 @@ struct MeasureTable: Sendable {
         }
         for (bit, measure) in measures.enumerated() {
             let parts = MeasureEvaluator.parts(measure, facts)
-            if parts != nil, measure.formula.keys.contains(where: violations.contains) { flagged |= 1 << Int64(bit) }
+            if parts != nil, !violations.isEmpty, measure.formula.keys.contains(where: violations.contains) { flagged |= 1 << Int64(bit) }
             columns.append(parts.map { number($0.0, bit: bit) } ?? .null)
             if measure.isRate { columns.append(parts?.1.map { number($0, bit: bit) } ?? .null) }
         }
         for (bit, key) in keys.enumerated() {
-            if violations.contains(key) { keyFlagged |= 1 << Int64(bit) }
-            guard let fact = facts[key], fact.status == .reported || fact.status == .derived, let value = fact.value else {
+            if !violations.isEmpty, violations.contains(key) { keyFlagged |= 1 << Int64(bit) }
+            guard let fact = facts(key), fact.status == .reported || fact.status == .derived, let value = fact.value else {
                 columns.append(.null)
                 continue
             }

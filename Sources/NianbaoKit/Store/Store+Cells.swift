@@ -38,7 +38,7 @@ extension Store {
     /// Writes a report's row of `report_measures` (identity columns follow from the trigger on `reports`).
     func writeMeasures(
         reportID: Int64, year: Int, template: TemplateVersion, scope: BureauScope,
-        facts: [String: (value: ExactDecimal?, status: CellStatus)], violations: Set<String>
+        facts: MeasureEvaluator.Facts, violations: Set<String>
     ) throws {
         let table = MeasureTable.standard
         try connection.cachedStatement(table.insertSQL).run(
@@ -92,7 +92,7 @@ extension Store {
         for record in try records(metrics: MeasureTable.standard.keys) {
             try writeMeasures(
                 reportID: record.id, year: record.year, template: record.template, scope: record.scope,
-                facts: record.facts, violations: record.violations)
+                facts: { record.facts[$0] }, violations: record.violations)
         }
         // Fires the identity trigger for every report.
         try connection.execute("UPDATE reports SET canonical_bureau = canonical_bureau")

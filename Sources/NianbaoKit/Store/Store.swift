@@ -168,18 +168,16 @@ public final class Store {
         // Cells in template order, so a report's facts are one run of the table.
         var cells: [(metricID: Int64, cell: StoredCell)] = []
         cells.reserveCapacity(report.cells.count)
-        var facts: [String: (value: ExactDecimal?, status: CellStatus)] = [:]
         var violations: Set<String> = []
         for (key, cell) in report.cells {
             guard let metric = metricIDs[key] else { throw StoreError.unknownMetric(path: path, key: key) }
             cells.append((metric, StoredCell(cell)))
-            facts[key] = (cell.value, cell.status)
-            if cell.flags.contains("identity_violation") { violations.insert(key) }
+            if !cell.flags.isEmpty && cell.flags.contains("identity_violation") { violations.insert(key) }
         }
         cells.sort { $0.metricID < $1.metricID }
         try writeMeasures(
-            reportID: reportID, year: report.year, template: report.version, scope: report.scope, facts: facts,
-            violations: violations)
+            reportID: reportID, year: report.year, template: report.version, scope: report.scope,
+            facts: { report.cells[$0].map { ($0.value, $0.status) } }, violations: violations)
         try storeIdentity(reportID: reportID, bureau: report.bureau, year: report.year, aliases: aliases)
         try writeCells(reportID: reportID, cells)
         let insertFinding = try connection.cachedStatement(
