@@ -38,8 +38,14 @@ public struct TrendQuery: Sendable {
             records = try reports(store)
             present = (records ?? []).map { (group($0), $0.year, $0.template) }
         }
+        // Once for every measure: the years present per template and group, and the groups in order.
+        var years: [TemplateVersion: [GroupName: Set<Int>]] = [:]
+        for entry in present { years[entry.template, default: [:]][GroupName(entry.group), default: []].insert(entry.year) }
+        var known = Set(years.values.flatMap(\.keys))
+        var order = Self.sorted(known.map(\.text)).map(GroupName.init)
+        var presentByVersions: [[TemplateVersion]: [GroupName: Set<Int>]] = [:]
         for measure in request.measures {
-            let cells: [String: [Int: TrendCell]]
+            let cells: [GroupName: [Int: TrendCell]]
             if let sums = summed[measure.id] {
                 cells = Self.cells(sums)
             } else {
@@ -47,9 +53,16 @@ public struct TrendQuery: Sendable {
                 cells = self.summed(measure, records ?? [])
             }
             // A report of a template the measure does not exist in (fees in V2019) is no row of it.
-            let groupYears = Dictionary(grouping: present.filter { measure.versions.contains($0.template) }, by: \.group)
-                .mapValues { Set($0.map(\.year)) }
-            rows += self.rows(of: measure, cells, present: groupYears)
+            if presentByVersions[measure.versions] == nil {
+                presentByVersions[measure.versions] = measure.versions.reduce(into: [:]) { merged, version in
+                    merged.merge(years[version] ?? [:]) { $0.union($1) }
+                }
+            }
+            if cells.keys.contains(where: { !known.contains($0) }) {
+                known.formUnion(cells.keys)
+                order = Self.sorted(known.map(\.text)).map(GroupName.init)
+            }
+            rows += self.rows(of: measure, cells, present: presentByVersions[measure.versions] ?? [:], order: order)
         }
         return rows
     }
@@ -96,10 +109,10 @@ public struct TrendQuery: Sendable {
     }
 
     /// Group-year cells from SQLite's sums.
-    private static func cells(_ sums: [Store.TrendSum]) -> [String: [Int: TrendCell]] {
-        var cells: [String: [Int: TrendCell]] = [:]
+    private static func cells(_ sums: [Store.TrendSum]) -> [GroupName: [Int: TrendCell]] {
+        var cells: [GroupName: [Int: TrendCell]] = [:]
         for sum in sums {
-            cells[sum.group, default: [:]][sum.year, default: TrendCell()].add(
+            cells[GroupName(sum.group), default: [:]][sum.year, default: TrendCell()].add(
                 numerator: sum.numerator, denominator: sum.denominator,
                 reports: sum.reports, flagged: sum.flagged, template: sum.template)
         }
@@ -162,13 +175,13 @@ public struct TrendQuery: Sendable {
     }
 
     /// The group-year cells of `measure`, summed report by report in Swift.
-    private func summed(_ measure: Measure, _ records: [ReportRecord]) -> [String: [Int: TrendCell]] {
-        var cells: [String: [Int: TrendCell]] = [:]
+    private func summed(_ measure: Measure, _ records: [ReportRecord]) -> [GroupName: [Int: TrendCell]] {
+        var cells: [GroupName: [Int: TrendCell]] = [:]
         for record in records {
             guard let (numerator, denominator) = MeasureEvaluator.parts(measure, record.facts) else { continue }
             let flagged = measure.formula.keys.contains(where: record.violations.contains)
             if flagged && request.excludeFlagged { continue }
-            cells[group(record), default: [:]][record.year, default: TrendCell()].add(
+            cells[GroupName(group(record)), default: [:]][record.year, default: TrendCell()].add(
                 numerator: numerator, denominator: denominator, reports: 1, flagged: flagged ? 1 : 0, template: record.template)
         }
         return cells
@@ -177,12 +190,18 @@ public struct TrendQuery: Sendable {
     /// The rows of `measure`: per group and year, the value and the change
     /// from the year before; a group-year with reports but no value (every
     /// report's cell missing, ambiguous or invalid) keeps its row, empty.
-    private func rows(of measure: Measure, _ cells: [String: [Int: TrendCell]], present: [String: Set<Int>]) -> [TrendRow] {
+    /// - Parameter order: every group, in output order (groups with neither cells nor reports are skipped).
+    private func rows(
+        of measure: Measure, _ cells: [GroupName: [Int: TrendCell]], present: [GroupName: Set<Int>], order: [GroupName]
+    ) -> [TrendRow] {
         var rows: [TrendRow] = []
-        for group in Self.sorted(Set(cells.keys).union(present.keys)) {
-            let years = cells[group] ?? [:]
+        for name in order {
+            let years = cells[name] ?? [:]
+            let presentYears = present[name] ?? []
+            guard !years.isEmpty || !presentYears.isEmpty else { continue }
+            let group = name.text
             var previous: (year: Int, value: ExactDecimal?, templates: Set<TemplateVersion>)?
-            for year in Set(years.keys).union(present[group] ?? []).sorted() {
+            for year in Set(years.keys).union(presentYears).sorted() {
                 guard let cell = years[year] else {
                     rows.append(TrendRow(
                         group: group, year: year, measure: measure.id, value: nil, numerator: nil, denominator: nil, reports: 0,

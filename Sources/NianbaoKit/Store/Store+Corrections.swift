@@ -20,11 +20,15 @@ extension Store {
     /// The reports a new report of `identity` for `year` and `scope` would
     /// duplicate: the same canonical body, year and scope, or the same printed name and year.
     func collisions(bureau: String, canonical: String, year: Int, scope: BureauScope) throws -> [StoredReport] {
+        // Two indexed lookups, not one OR: SQLite answered the OR by reading
+        // every report of the year, which made each import O(reports stored).
         try connection.rows(
             """
             SELECT \(Self.storedReportColumns) FROM reports r JOIN bureaus b ON b.id = r.bureau_id
-            WHERE r.year = ? AND ((r.canonical_bureau = ? AND r.scope = ?) OR b.name = ?) ORDER BY r.id
-            """, [.integer(Int64(year)), .text(canonical), .text(scope.rawValue), .text(bureau)]
+            WHERE r.id IN (SELECT id FROM reports WHERE canonical_bureau = ? AND year = ? AND scope = ?
+                           UNION SELECT id FROM reports WHERE bureau_id = (SELECT id FROM bureaus WHERE name = ?) AND year = ?)
+            ORDER BY r.id
+            """, [.text(canonical), .integer(Int64(year)), .text(scope.rawValue), .text(bureau), .integer(Int64(year))]
         ).map(Self.storedReport)
     }
 
@@ -55,8 +59,10 @@ extension Store {
             try connection.rows(
                 """
                 SELECT \(Self.storedReportColumns) FROM reports r JOIN bureaus b ON b.id = r.bureau_id
-                WHERE r.year = ? AND (b.name = ? OR r.canonical_bureau = ? OR r.canonical_bureau = ?) ORDER BY r.id
-                """, [.integer(Int64(year)), .text(bureau), .text(bureau), .text(canonical)]
+                WHERE r.id IN (SELECT id FROM reports WHERE canonical_bureau IN (?, ?) AND year = ?
+                               UNION SELECT id FROM reports WHERE bureau_id = (SELECT id FROM bureaus WHERE name = ?) AND year = ?)
+                ORDER BY r.id
+                """, [.text(bureau), .text(canonical), .integer(Int64(year)), .text(bureau), .integer(Int64(year))]
             ).map(Self.storedReport)
         }
     }
