@@ -2,13 +2,25 @@
 -- description: Disclosure applications received, carried over, handled and carried forward (总计 column), summed over own-scope reports per year.
 -- param: from (default 1900): first year
 -- param: to (default 2100): last year
-SELECT m.year AS year,
-       SUM(m."requests.new.total") AS received,
-       SUM(m."requests.carried_in.total") AS carried_in,
-       SUM(m."outcome.total.total") AS handled,
-       SUM(m."carried_out.total") AS carried_out,
-       COUNT(*) AS reports
+-- Two halves, one of which runs: the sums kept per year in measure_totals when they are fresh
+-- (a few rows), else the same sums over report_measures (one row per report).
+SELECT t.year AS year,
+       CASE WHEN SUM(t."requests.new.total.count") > 0 THEN SUM(t."requests.new.total.sum") + COALESCE(SUM(CAST(t."requests.new.total.decimals" AS REAL)), 0) END AS received,
+       CASE WHEN SUM(t."requests.carried_in.total.count") > 0 THEN SUM(t."requests.carried_in.total.sum") + COALESCE(SUM(CAST(t."requests.carried_in.total.decimals" AS REAL)), 0) END AS carried_in,
+       CASE WHEN SUM(t."outcome.total.total.count") > 0 THEN SUM(t."outcome.total.total.sum") + COALESCE(SUM(CAST(t."outcome.total.total.decimals" AS REAL)), 0) END AS handled,
+       CASE WHEN SUM(t."carried_out.total.count") > 0 THEN SUM(t."carried_out.total.sum") + COALESCE(SUM(CAST(t."carried_out.total.decimals" AS REAL)), 0) END AS carried_out,
+       SUM(t.reports) AS reports
+FROM measure_totals t
+WHERE t.level = 'year' AND t.year BETWEEN :from AND :to AND (SELECT changes = totals FROM measure_state)
+GROUP BY t.year
+UNION ALL
+SELECT m.year,
+       SUM(m."requests.new.total"),
+       SUM(m."requests.carried_in.total"),
+       SUM(m."outcome.total.total"),
+       SUM(m."carried_out.total"),
+       COUNT(*)
 FROM report_measures m
-WHERE m.own = 1 AND m.year BETWEEN :from AND :to
+WHERE m.own = 1 AND m.year BETWEEN :from AND :to AND NOT (SELECT changes = totals FROM measure_state)
 GROUP BY m.year
-ORDER BY m.year;
+ORDER BY year;

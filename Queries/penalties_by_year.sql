@@ -2,11 +2,21 @@
 -- description: 行政处罚 decisions (proactive.penalty.decisions) summed over the bodies' own reports, per year; aggregate reports are left out so no decision is counted twice.
 -- param: from (default 1900): first year
 -- param: to (default 2100): last year
-SELECT m.year AS year,
-       SUM(m."proactive.penalty.decisions") AS penalties,
-       COUNT(m."proactive.penalty.decisions") AS reports_with_value,
-       COUNT(*) AS reports
+-- Two halves, one of which runs: the sums kept per year in measure_totals when they are fresh
+-- (a few rows), else the same sums over report_measures (one row per report).
+SELECT t.year AS year,
+       CASE WHEN SUM(t."proactive.penalty.decisions.count") > 0 THEN SUM(t."proactive.penalty.decisions.sum") + COALESCE(SUM(CAST(t."proactive.penalty.decisions.decimals" AS REAL)), 0) END AS penalties,
+       SUM(t."proactive.penalty.decisions.count") AS reports_with_value,
+       SUM(t.reports) AS reports
+FROM measure_totals t
+WHERE t.level = 'year' AND t.year BETWEEN :from AND :to AND (SELECT changes = totals FROM measure_state)
+GROUP BY t.year
+UNION ALL
+SELECT m.year,
+       SUM(m."proactive.penalty.decisions"),
+       COUNT(m."proactive.penalty.decisions"),
+       COUNT(*)
 FROM report_measures m
-WHERE m.own = 1 AND m.year BETWEEN :from AND :to
+WHERE m.own = 1 AND m.year BETWEEN :from AND :to AND NOT (SELECT changes = totals FROM measure_state)
 GROUP BY m.year
-ORDER BY m.year;
+ORDER BY year;

@@ -81,3 +81,23 @@ import Testing
         #expect(year(after) == year(before) + 1000)
     }
 }
+
+/// Named queries that read `measure_totals` when fresh give what they give from `report_measures` when stale.
+@Suite struct NamedQueryTotalsTests {
+    @Test func freshAndStaleTotalsGiveTheSameAnswers() throws {
+        let db = try TrendDatabase.standard()
+        let directory = try #require(QueryLibrary.defaultDirectory())
+        let queries = try QueryLibrary(directory: directory).queries
+        #expect(queries.contains { $0.sql.contains("measure_totals") })
+        for query in queries {
+            let arguments = try query.arguments([:])
+            #expect(try db.store.totalsAreFresh())
+            let fresh = try db.store.readOnlyQuery(query.sql, parameters: arguments)
+            try db.store.connection.execute("UPDATE measure_state SET totals = -1")
+            let stale = try db.store.readOnlyQuery(query.sql, parameters: arguments)
+            try db.store.refreshTotals()
+            #expect(CSV.text(fresh) == CSV.text(stale), "\(query.name)")
+            if query.name.hasSuffix("_by_year") { #expect(fresh.rows.count >= 5, "\(query.name)") }
+        }
+    }
+}
