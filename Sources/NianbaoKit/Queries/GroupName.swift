@@ -1,3 +1,5 @@
+import Foundation
+
 /// A trend group's name as a dictionary key, compared and hashed by its
 /// UTF-8 bytes.
 ///
@@ -16,6 +18,7 @@ struct GroupName: Hashable {
     }
 
     static func == (lhs: GroupName, rhs: GroupName) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        var a = lhs.text, b = rhs.text
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
     }
 }
