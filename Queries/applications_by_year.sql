@@ -10,8 +10,8 @@ SELECT t.year AS year,
        CASE WHEN SUM(t."outcome.total.total.count") > 0 THEN SUM(t."outcome.total.total.sum") + COALESCE(SUM(CAST(t."outcome.total.total.decimals" AS REAL)), 0) END AS handled,
        CASE WHEN SUM(t."carried_out.total.count") > 0 THEN SUM(t."carried_out.total.sum") + COALESCE(SUM(CAST(t."carried_out.total.decimals" AS REAL)), 0) END AS carried_out,
        SUM(t.reports) AS reports
-FROM measure_totals t
-WHERE t.level = 'year' AND t.year BETWEEN :from AND :to AND (SELECT changes = totals FROM measure_state)
+FROM measure_state s CROSS JOIN measure_totals t
+WHERE s.changes = s.totals AND t.level = 'year' AND t.year BETWEEN :from AND :to
 GROUP BY t.year
 UNION ALL
 SELECT m.year,
@@ -20,7 +20,7 @@ SELECT m.year,
        SUM(m."outcome.total.total"),
        SUM(m."carried_out.total"),
        COUNT(*)
-FROM report_measures m
-WHERE m.own = 1 AND m.year BETWEEN :from AND :to AND NOT (SELECT changes = totals FROM measure_state)
+FROM measure_state s CROSS JOIN report_measures m
+WHERE s.changes <> s.totals AND m.own = 1 AND m.year BETWEEN :from AND :to
 GROUP BY m.year
 ORDER BY year;

@@ -11,8 +11,8 @@ WITH sums AS (
            CASE WHEN SUM(t."litigation.direct.corrected.count") + SUM(t."litigation.after_review.corrected.count") > 0 THEN SUM(t."litigation.direct.corrected.sum") + COALESCE(SUM(CAST(t."litigation.direct.corrected.decimals" AS REAL)), 0) + SUM(t."litigation.after_review.corrected.sum") + COALESCE(SUM(CAST(t."litigation.after_review.corrected.decimals" AS REAL)), 0) END AS litigation_corrected,
            CASE WHEN SUM(t."litigation.direct.upheld.count") + SUM(t."litigation.direct.corrected.count") + SUM(t."litigation.direct.other.count") + SUM(t."litigation.after_review.upheld.count") + SUM(t."litigation.after_review.corrected.count") + SUM(t."litigation.after_review.other.count") > 0 THEN SUM(t."litigation.direct.upheld.sum") + COALESCE(SUM(CAST(t."litigation.direct.upheld.decimals" AS REAL)), 0) + SUM(t."litigation.direct.corrected.sum") + COALESCE(SUM(CAST(t."litigation.direct.corrected.decimals" AS REAL)), 0) + SUM(t."litigation.direct.other.sum") + COALESCE(SUM(CAST(t."litigation.direct.other.decimals" AS REAL)), 0) + SUM(t."litigation.after_review.upheld.sum") + COALESCE(SUM(CAST(t."litigation.after_review.upheld.decimals" AS REAL)), 0) + SUM(t."litigation.after_review.corrected.sum") + COALESCE(SUM(CAST(t."litigation.after_review.corrected.decimals" AS REAL)), 0) + SUM(t."litigation.after_review.other.sum") + COALESCE(SUM(CAST(t."litigation.after_review.other.decimals" AS REAL)), 0) END AS litigation_decided,
            SUM(t.reports) AS reports
-    FROM measure_totals t
-    WHERE t.level = 'year' AND t.year BETWEEN :from AND :to AND (SELECT changes = totals FROM measure_state)
+    FROM measure_state s CROSS JOIN measure_totals t
+    WHERE s.changes = s.totals AND t.level = 'year' AND t.year BETWEEN :from AND :to
     GROUP BY t.year
     UNION ALL
     SELECT m.year,
@@ -21,8 +21,8 @@ WITH sums AS (
            CASE WHEN COUNT(m."litigation.direct.corrected") + COUNT(m."litigation.after_review.corrected") > 0 THEN COALESCE(SUM(m."litigation.direct.corrected"), 0) + COALESCE(SUM(m."litigation.after_review.corrected"), 0) END,
            CASE WHEN COUNT(m."litigation.direct.upheld") + COUNT(m."litigation.direct.corrected") + COUNT(m."litigation.direct.other") + COUNT(m."litigation.after_review.upheld") + COUNT(m."litigation.after_review.corrected") + COUNT(m."litigation.after_review.other") > 0 THEN COALESCE(SUM(m."litigation.direct.upheld"), 0) + COALESCE(SUM(m."litigation.direct.corrected"), 0) + COALESCE(SUM(m."litigation.direct.other"), 0) + COALESCE(SUM(m."litigation.after_review.upheld"), 0) + COALESCE(SUM(m."litigation.after_review.corrected"), 0) + COALESCE(SUM(m."litigation.after_review.other"), 0) END,
            COUNT(*)
-    FROM report_measures m
-    WHERE m.own = 1 AND m.year BETWEEN :from AND :to AND NOT (SELECT changes = totals FROM measure_state)
+    FROM measure_state s CROSS JOIN report_measures m
+    WHERE s.changes <> s.totals AND m.own = 1 AND m.year BETWEEN :from AND :to
     GROUP BY m.year
 )
 SELECT year, review_corrected, review_decided,

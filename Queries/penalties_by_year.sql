@@ -8,15 +8,15 @@ SELECT t.year AS year,
        CASE WHEN SUM(t."proactive.penalty.decisions.count") > 0 THEN SUM(t."proactive.penalty.decisions.sum") + COALESCE(SUM(CAST(t."proactive.penalty.decisions.decimals" AS REAL)), 0) END AS penalties,
        SUM(t."proactive.penalty.decisions.count") AS reports_with_value,
        SUM(t.reports) AS reports
-FROM measure_totals t
-WHERE t.level = 'year' AND t.year BETWEEN :from AND :to AND (SELECT changes = totals FROM measure_state)
+FROM measure_state s CROSS JOIN measure_totals t
+WHERE s.changes = s.totals AND t.level = 'year' AND t.year BETWEEN :from AND :to
 GROUP BY t.year
 UNION ALL
 SELECT m.year,
        SUM(m."proactive.penalty.decisions"),
        COUNT(m."proactive.penalty.decisions"),
        COUNT(*)
-FROM report_measures m
-WHERE m.own = 1 AND m.year BETWEEN :from AND :to AND NOT (SELECT changes = totals FROM measure_state)
+FROM measure_state s CROSS JOIN report_measures m
+WHERE s.changes <> s.totals AND m.own = 1 AND m.year BETWEEN :from AND :to
 GROUP BY m.year
 ORDER BY year;

@@ -31,6 +31,9 @@ struct Benchmark: ParsableCommand {
     @Option(help: "Only time the queries and trends whose label contains this text (for profiling one of them).")
     var only: String?
 
+    @Option(help: "Do not time the queries and trends whose label contains this text (the heaviest, at a million reports).")
+    var skip: String?
+
     @Option(help: "Files of the first corpus to time phase by phase on one thread (0: skip).")
     var phaseSample = 1000
 
@@ -176,6 +179,7 @@ struct Benchmark: ParsableCommand {
         say("latency (median / p95 over \(repeats) runs):")
         func time(_ label: String, runs: Int, _ body: () throws -> Void) throws {
             if let only, !label.contains(only) { return }
+            if let skip, label.contains(skip) { return }
             say(Clock.line(label, try (0..<runs).map { _ in try Clock.seconds(body) }))
         }
         if let directory = QueryLibrary.defaultDirectory() {

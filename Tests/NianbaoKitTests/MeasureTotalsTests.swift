@@ -67,6 +67,23 @@ import Testing
         }
     }
 
+    /// A kind filter is answered from the kind level when grouping by year or kind, as the reports answer it.
+    @Test func aKindFilterReadsTheKindLevel() throws {
+        let db = try TrendDatabase.standard()
+        let measures = MeasureCatalog.standard.derived
+        for grouping in [TrendGrouping.year, .kind] {
+            var request = TrendRequest(measures: measures, grouping: grouping, kind: "应急")
+            let filter = TrendQuery.filter(for: request)
+            #expect(try db.store.sumsFromTotals(
+                Store.TrendSumRequest(measures: measures, group: nil, filter: filter, grouping: grouping), grouping: grouping) != nil)
+            let fast = try TrendQuery(request).run(on: db.store)
+            #expect(!fast.isEmpty)
+            request.aliases = BureauAliasTable(rows: [])
+            let exact = try TrendQuery(request).run(on: db.store)
+            #expect(CSV.text(TrendTable.long(fast)) == CSV.text(TrendTable.long(exact)), "\(grouping)")
+        }
+    }
+
     /// A stale total is never read: a report written without a refresh is in the next trend.
     @Test func staleTotalsAreNotRead() throws {
         let db = try TrendDatabase.standard()

@@ -94,13 +94,16 @@ extension Store {
     }
 
     /// The sums of `request` from `measure_totals`, or nil when the totals
-    /// cannot answer it (a filter other than the years, leaving flagged
-    /// reports out, grouping by bureau, stale totals).
+    /// cannot answer it (a bureau or region filter, `--balanced`, leaving
+    /// flagged reports out, grouping by bureau, stale totals). A kind filter
+    /// is answered from the kind level when grouping by year or kind.
     func sumsFromTotals(_ request: TrendSumRequest, grouping: TrendGrouping) throws -> TrendSumResult? {
         let filter = request.filter
         guard MeasureTotals.levels.contains(grouping), filter.ownScopeOnly, filter.bureau == nil, filter.region == nil,
-            filter.kind == nil, !filter.balanced, !request.excludeFlagged, try totalsAreFresh()
+            filter.kind == nil || grouping == .year || grouping == .kind, !filter.balanced, !request.excludeFlagged,
+            try totalsAreFresh()
         else { return nil }
+        let level: TrendGrouping = filter.kind == nil ? grouping : .kind
         let table = MeasureTable.standard
         // Per measure: the totals of its numerator column, and of the column that counts (its denominator, or itself).
         var wanted: [(measure: Measure, numerator: String, counted: String)] = []
@@ -116,17 +119,20 @@ extension Store {
             ["\(want.numerator).sum", "\(want.numerator).decimals", "\(want.counted).sum", "\(want.counted).decimals",
              "\(want.counted).count", "\(want.counted).flagged"].map { "\"\($0)\"" }
         }
-        let names = try names()
+        let names = NameCache(connection)
         var result = TrendSumResult()
         var inexact: Set<String> = []
         for want in wanted { result.sums[want.measure.id] = [] }
+        let kind = filter.kind.map { _ in " AND grp = (SELECT id FROM names WHERE name = ?)" } ?? ""
         try connection.prepare(
-            "SELECT grp, year, template, reports\(selected.map { ", " + $0 }.joined()) FROM measure_totals WHERE level = ? AND year BETWEEN ? AND ?"
-        ).forEachRow([.text(grouping.rawValue), .integer(Int64(filter.from)), .integer(Int64(filter.to))]) { row in
+            "SELECT grp, year, template, reports\(selected.map { ", " + $0 }.joined()) FROM measure_totals WHERE level = ? AND year BETWEEN ? AND ?\(kind)"
+        ).forEachRow(
+            [.text(level.rawValue), .integer(Int64(filter.from)), .integer(Int64(filter.to))] + (filter.kind.map { [.text($0)] } ?? [])
+        ) { row in
             guard let year = row.value(at: 1).int64, let template = row.value(at: 2).string.flatMap(TemplateVersion.init(rawValue:)),
                 (row.value(at: 3).int64 ?? 0) > 0
             else { return }
-            let name = Self.groupName(row.value(at: 0), names, constant: grouping == .year)
+            let name = try Self.groupName(row.value(at: 0), names, constant: grouping == .year)
             result.present.append((name, Int(year), template))
             for (index, want) in wanted.enumerated() {
                 let at = 4 + index * 6

@@ -24,10 +24,14 @@ extension Store {
             var arguments: [SQLiteValue] = [.integer(Int64(from)), .integer(Int64(to))]
             let containing = "(SELECT id FROM names WHERE instr(name, ?) > 0)"
             if let bureau {
-                let aliases = bureauByAlias.isEmpty
-                    ? "" : " OR m.body IN (SELECT id FROM names WHERE name IN (\(Self.list(bureauByAlias.count))))"
-                sql += " AND (m.body IN \(containing) OR m.bureau_id IN (SELECT id FROM bureaus WHERE instr(name, ?) > 0)\(aliases))"
-                arguments += [.text(bureau), .text(bureau)] + bureauByAlias.map(SQLiteValue.text)
+                // The reports found through the body's index and the printed name's, not a test of every row.
+                let aliases = bureauByAlias.isEmpty ? "" : " OR name IN (\(Self.list(bureauByAlias.count)))"
+                sql += """
+                     AND m.report_id IN (
+                        SELECT report_id FROM report_measures WHERE body IN (SELECT id FROM names WHERE instr(name, ?) > 0\(aliases))
+                        UNION SELECT id FROM reports WHERE bureau_id IN (SELECT id FROM bureaus WHERE instr(name, ?) > 0))
+                    """
+                arguments += [.text(bureau)] + bureauByAlias.map(SQLiteValue.text) + [.text(bureau)]
             }
             if let region {
                 sql += " AND (m.province IN \(containing) OR m.city IN \(containing) OR m.county IN \(containing))"
@@ -53,19 +57,10 @@ extension Store {
         static func list(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
     }
 
-    /// Names by id (`names`: bodies, regions, kinds), for the group columns of `report_measures`.
-    func names() throws -> [Int64: String] {
-        var names: [Int64: String] = [:]
-        try connection.prepare("SELECT id, name FROM names").forEachRow { row in
-            if let id = row.value(at: 0).int64, let name = row.value(at: 1).string { names[id] = name }
-        }
-        return names
-    }
-
     /// The name of a group column's value: nil groups (no city, no county) are 未知地区.
-    static func groupName(_ value: SQLiteValue, _ names: [Int64: String], constant: Bool) -> String {
+    static func groupName(_ value: SQLiteValue, _ names: NameCache, constant: Bool) throws -> String {
         if constant { return "全部" }
-        return value.int64.flatMap { names[$0] } ?? "未知地区"
+        return try value.int64.flatMap(names.name) ?? "未知地区"
     }
 
     /// The group-years that hold a report passing `filter`, per template:
@@ -79,11 +74,11 @@ extension Store {
     func bodiesPerYear(filter: TrendFilter) throws(StoreError) -> [Int: Set<String>] {
         let (clause, arguments) = filter.clause()
         return try wrap {
-            let names = try names()
+            let names = NameCache(connection)
             var bodies: [Int: Set<String>] = [:]
             try connection.prepare("SELECT DISTINCT m.year, m.body FROM report_measures m WHERE \(clause)")
                 .forEachRow(arguments) { row in
-                    guard let year = row.value(at: 0).int64, let body = row.value(at: 1).int64.flatMap({ names[$0] }) else { return }
+                    guard let year = row.value(at: 0).int64, let body = try row.value(at: 1).int64.flatMap(names.name) else { return }
                     bodies[Int(year), default: []].insert(body)
                 }
             return bodies

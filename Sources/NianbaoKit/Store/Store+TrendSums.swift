@@ -44,7 +44,7 @@ extension Store {
 
     func trendSums(_ request: TrendSumRequest) throws -> TrendSumResult {
         if let grouping = request.grouping, let totals = try sumsFromTotals(request, grouping: grouping) { return totals }
-        let names = try names()
+        let names = NameCache(connection)
         let table = MeasureTable.standard
         let derived = request.measures.filter { table.bit(of: $0) != nil }
         let group = request.group ?? "0"
@@ -114,7 +114,7 @@ extension Store {
         for (key, slot) in slots {
             let sums = totals[slot..<slot + width].map { $0 }
             let template: TemplateVersion = key.v2021 ? .v2021 : .v2019
-            let name = Self.groupName(key.group.map(SQLiteValue.integer) ?? .null, names, constant: request.group == nil)
+            let name = try Self.groupName(key.group.map(SQLiteValue.integer) ?? .null, names, constant: request.group == nil)
             result.present.append((name, Int(key.year), template))
             for (index, measure) in derived.enumerated() where exact.contains(measure.id) && sums[index * 4 + 2] > 0 {
                 result.sums[measure.id, default: []].append(TrendSum(
@@ -143,7 +143,7 @@ extension Store {
     /// A derived measure summed exactly in Swift from its rows of `report_measures`:
     /// for fractions (万元), and sums beyond 64 bits (nil: the caller's exact path says overflow).
     private func exactSums(
-        _ measure: Measure, group: String, constant: Bool, names: [Int64: String], request: TrendSumRequest
+        _ measure: Measure, group: String, constant: Bool, names: NameCache, request: TrendSumRequest
     ) throws -> [TrendSum]? {
         let table = MeasureTable.standard
         guard let bit = table.bit(of: measure) else { return nil }
@@ -155,7 +155,7 @@ extension Store {
 
     /// A raw metric with a column in `report_measures`: SQLite's sums when every value is an integer, else exact sums in Swift.
     private func columnSums(
-        _ key: String, bit: Int, group: String, constant: Bool, names: [Int64: String], request: TrendSumRequest
+        _ key: String, bit: Int, group: String, constant: Bool, names: NameCache, request: TrendSumRequest
     ) throws -> [TrendSum]? {
         let column = "m.\"\(key)\"", flagged = "(m.key_flagged >> \(bit)) & 1"
         let (clause, filterArguments) = request.filter.clause()
@@ -178,7 +178,7 @@ extension Store {
                     return
                 }
                 sums.append(TrendSum(
-                    group: Self.groupName(row.value(at: 0), names, constant: constant), year: Int(year), template: template,
+                    group: try Self.groupName(row.value(at: 0), names, constant: constant), year: Int(year), template: template,
                     numerator: ExactDecimal(Int(numerator)), denominator: nil, reports: reports,
                     flagged: Int(row.value(at: 5).int64 ?? 0)))
             }
@@ -193,7 +193,7 @@ extension Store {
     /// - Parameter columns: SQL of the numerator and (for rates) the denominator; `flagged` SQL giving 0 or 1.
     private func rowSums(
         columns: (numerator: String, denominator: String?), flagged: String, group: String, constant: Bool,
-        names: [Int64: String], request: TrendSumRequest
+        names: NameCache, request: TrendSumRequest
     ) throws -> [TrendSum]? {
         let (clause, filterArguments) = request.filter.clause()
         let counted = columns.denominator ?? columns.numerator
@@ -222,10 +222,10 @@ extension Store {
             parts[key] = sum
         }
         if overflow { return nil }
-        return parts.compactMap { key, sum in
-            TemplateVersion(rawValue: key.template).map { template in
+        return try parts.compactMap { key, sum in
+            try TemplateVersion(rawValue: key.template).map { template in
                 TrendSum(
-                    group: Self.groupName(key.group.map(SQLiteValue.integer) ?? .null, names, constant: constant),
+                    group: try Self.groupName(key.group.map(SQLiteValue.integer) ?? .null, names, constant: constant),
                     year: Int(key.year), template: template, numerator: sum.numerator, denominator: sum.denominator,
                     reports: sum.reports, flagged: sum.flagged)
             }
@@ -234,7 +234,7 @@ extension Store {
 
     /// One metric's sums from `facts`, or nil when a counted cell is a decimal or the sum overflows.
     private func metricSums(
-        _ metric: Int64, group: String, constant: Bool, names: [Int64: String], request: TrendSumRequest
+        _ metric: Int64, group: String, constant: Bool, names: NameCache, request: TrendSumRequest
     ) throws -> [TrendSum]? {
         let (clause, filterArguments) = request.filter.clause()
         let violated = "(instr(COALESCE(p.flags, ''), 'identity_violation') > 0)"
@@ -258,7 +258,7 @@ extension Store {
                     return
                 }
                 sums.append(TrendSum(
-                    group: Self.groupName(row.value(at: 0), names, constant: constant), year: Int(year), template: template,
+                    group: try Self.groupName(row.value(at: 0), names, constant: constant), year: Int(year), template: template,
                     numerator: ExactDecimal(Int(numerator)), denominator: nil, reports: Int(row.value(at: 4).int64 ?? 0),
                     flagged: Int(row.value(at: 5).int64 ?? 0)))
             }
