@@ -8,6 +8,9 @@ import NianbaoSQLite
 /// The raw text a fact row implies is the value's text for a reported cell
 /// and "" for a blank one; every other raw text is kept in `provenance`.
 /// ``cell`` rebuilds the ``CellValue`` exactly (tests round-trip every status).
+/// One case is not kept: a reported or blank cell without any raw text reads
+/// back with the implied one; no reader makes such a cell (a reported number
+/// and a blank are always read from the document's text).
 struct StoredCell: Equatable {
     var value: Int64?
     var status: Int64
