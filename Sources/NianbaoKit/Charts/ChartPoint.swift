@@ -1,0 +1,8 @@
+/// One point of a chart line: a year's value (nil: a gap, never a zero) and
+/// whether reports behind it carry findings that matter for it.
+public struct ChartPoint: Sendable, Equatable {
+    public let year: Int
+    public let value: ExactDecimal?
+    /// Reports whose cells of the measure violate an identity.
+    public let flagged: Int
+}
