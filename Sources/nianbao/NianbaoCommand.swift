@@ -15,7 +15,7 @@ struct NianbaoCommand: ParsableCommand {
         version: Nianbao.parserVersion,
         subcommands: [
             ImportCommand.self, ReportsCommand.self, ShowCommand.self, MetricsCommand.self, ExportCommand.self,
-            TrendCommand.self, ChartCommand.self, QueriesCommand.self, QueryCommand.self, SQLCommand.self, RemoveCommand.self, DemoCommand.self,
+            TrendCommand.self, ChartCommand.self, SiteCommand.self, QueriesCommand.self, QueryCommand.self, SQLCommand.self, RemoveCommand.self, DemoCommand.self,
         ])
 
     /// Exit status of a command line nianbao could not make sense of.

@@ -313,5 +313,30 @@ import Testing
         #expect(lines.first?.contains("2018") == true && lines.first?.contains("2023") == true)
         #expect(lines.contains { $0.contains("山亭区应急管理局") && $0.contains("penalties") && $0.contains("77.78") == false })
         #expect(again.stdout.contains("76.92"))
+        // The page and the chart beside the database, and where to open them.
+        let site = runner.directory.appendingPathComponent("nianbao-site")
+        for file in ["index.html", "trends.svg", "coverage.csv", "trends-by-year.csv", "trends-by-bureau.csv", "findings.csv"] {
+            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(file).path), "\(file)")
+        }
+        #expect(again.stderr.contains("open file://") && again.stderr.contains("nianbao-site/index.html"), "\(again.stderr)")
+    }
+
+    @Test func chartAndSiteWriteTheirFiles() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let data = runner.directory.appendingPathComponent("data")
+        try TrendFixture.write(to: data)
+        #expect(try runner.run(["import", data.path, "--db", "t.db"]).status == 0)
+        let chart = try runner.run(["chart", "penalties", "disclosure_rate", "--by", "bureau", "--top", "1", "--db", "t.db", "-o", "c.svg"])
+        #expect(chart.status == 0, "\(chart.stderr)")
+        let svg = try String(contentsOf: runner.directory.appendingPathComponent("c.svg"), encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.contains("其他（2 个）") && svg.contains("data-value=\"18\""))
+        let site = try runner.run(["site", "--db", "t.db", "-o", "page", "--labels", "en"])
+        #expect(site.status == 0, "\(site.stderr)")
+        #expect(FileManager.default.fileExists(atPath: runner.directory.appendingPathComponent("page/index.html").path))
+        let bad = try runner.run(["chart", "nonsense", "--db", "t.db", "-o", "x.svg"])
+        #expect(bad.status == 1 && bad.stderr.contains("unknown measure nonsense"), "\(bad.stderr)")
+        let unwritable = try runner.run(["chart", "penalties", "--db", "t.db", "-o", "/proc/nope/x.svg"])
+        #expect(unwritable.status == 1 && unwritable.stderr.contains("cannot write"), "\(unwritable.stderr)")
     }
 }

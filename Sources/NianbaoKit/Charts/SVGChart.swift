@@ -25,13 +25,18 @@ public enum SVGChart {
         if panels.isEmpty {
             svg += "<text x=\"20\" y=\"40\">\(language == "en" ? "No data" : "没有数据")</text>\n"
         }
+        // One colour per group across every panel, in the order groups first appear.
+        var colors: [String: String] = [:]
+        for series in panels.flatMap(\.series) where colors[series.name] == nil {
+            colors[series.name] = palette[colors.count % palette.count]
+        }
         for (index, panel) in panels.enumerated() {
-            svg += self.panel(panel, top: Double(index) * panelHeight, language: language)
+            svg += self.panel(panel, top: Double(index) * panelHeight, colors: colors, language: language)
         }
         return svg + "</svg>\n"
     }
 
-    private static func panel(_ panel: ChartPanel, top: Double, language: String) -> String {
+    private static func panel(_ panel: ChartPanel, top: Double, colors: [String: String], language: String) -> String {
         let values = panel.series.flatMap(\.points).compactMap { $0.value?.doubleValue }
         let ticks = Self.ticks(low: min(0, values.min() ?? 0), high: max(values.max() ?? 1, 0))
         let low = ticks.first ?? 0, high = ticks.last ?? 1
@@ -60,8 +65,8 @@ public enum SVGChart {
         }
         out += "<line x1=\"\(plot.left)\" y1=\"\(fmt(top + plot.bottom))\" x2=\"\(plot.right)\" y2=\"\(fmt(top + plot.bottom))\" stroke=\"#888\"/>\n"
         // Lines, broken at years without a value; then the points.
-        for (index, series) in panel.series.enumerated() {
-            let color = palette[index % palette.count]
+        for series in panel.series {
+            let color = colors[series.name] ?? palette[0]
             var run: [String] = []
             func flush() {
                 if run.count > 1 { out += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(run.joined(separator: " "))\"/>\n" }
@@ -92,7 +97,7 @@ public enum SVGChart {
         for (index, series) in panel.series.enumerated() {
             let ly = top + plot.top + Double(index) * 18
             guard ly < top + plot.bottom else { break }
-            out += "<rect x=\"575\" y=\"\(fmt(ly - 9))\" width=\"14\" height=\"4\" fill=\"\(palette[index % palette.count])\"/>"
+            out += "<rect x=\"575\" y=\"\(fmt(ly - 9))\" width=\"14\" height=\"4\" fill=\"\(colors[series.name] ?? palette[0])\"/>"
             out += "<text x=\"595\" y=\"\(fmt(ly - 3))\">\(XMLText.escape(truncated(series.name)))</text>\n"
         }
         return out + "</g>\n"

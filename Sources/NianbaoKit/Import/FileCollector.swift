@@ -7,7 +7,9 @@ import Foundation
 /// a folder like `Data/` holds them beside its reports).
 public enum FileCollector {
     /// Extensions of files a directory walk passes over.
-    static let skippedExtensions: Set<String> = ["csv", "json", "sql", "db", "db-wal", "db-shm", "db-journal", "sqlite"]
+    static let skippedExtensions: Set<String> = [
+        "csv", "json", "sql", "db", "db-wal", "db-shm", "db-journal", "sqlite", "svg", "png",
+    ]
 
     /// Whether a file found in a directory walk is never a report.
     static func isSkipped(_ url: URL) -> Bool {
