@@ -94,6 +94,25 @@ import Testing
         #expect(read.points.first?.group == hostile)
     }
 
+    /// A point whose value leaves reports out (an invalid, missing or blank cell) is marked, and every path counts them alike.
+    @Test func pointsThatLeaveReportsOutAreMarked() throws {
+        let db = try TrendSumTests.database()
+        let penalties = try #require(MeasureCatalog.standard.measure("penalties"))
+        var request = TrendRequest(measures: [penalties])
+        let fast = try TrendQuery(request).run(on: db.store)
+        try db.store.connection.execute("UPDATE measure_state SET totals = -1")
+        let scanned = try TrendQuery(request).run(on: db.store)
+        request.aliases = BureauAliasTable(rows: [])
+        let exact = try TrendQuery(request).run(on: db.store)
+        #expect(fast.map(\.reportsPresent) == scanned.map(\.reportsPresent))
+        #expect(fast.map(\.reportsPresent) == exact.map(\.reportsPresent))
+        let year2023 = try #require(fast.first { $0.year == 2023 })
+        #expect(year2023.reportsPresent == year2023.reports + 1, "the invalid penalty cell of 沭阳县公安局 2023")
+        let svg = SVGChart.render(TrendChart.panels(fast, measures: [penalties], top: 8, others: .sum, language: "zh"))
+        #expect(try Points.read(svg).points.contains { $0.year == 2023 })
+        #expect(svg.contains("class=\"left-out\""))
+    }
+
     @Test func ticksAreRound() {
         #expect(SVGChart.ticks(low: 0, high: 2_870) == [0, 1_000, 2_000, 3_000])
         #expect(SVGChart.ticks(low: 0, high: 9) == [0, 2, 4, 6, 8, 10])

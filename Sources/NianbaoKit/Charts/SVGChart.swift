@@ -2,7 +2,8 @@ import Foundation
 
 /// Chart panels as one SVG document: small multiples stacked, each with its
 /// title and unit, round ticks, a legend, lines broken where a year has no
-/// value, and flagged points ringed in red. Every point carries its group,
+/// value, flagged points ringed in red and points that leave reports out
+/// ringed in dashed orange. Every point carries its group,
 /// year and exact value as data attributes, so tests (and scripts) read the
 /// numbers back; every text is escaped.
 public enum SVGChart {
@@ -82,14 +83,16 @@ public enum SVGChart {
                 let cx = fmt(x(point.year)), cy = fmt(y(value.doubleValue))
                 let shown = "\(value)\(panel.unit == "%" ? "%" : " " + panel.unit)"
                 out += "<circle class=\"point\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"3.5\" fill=\"\(color)\" data-group=\"\(XMLText.escape(series.name))\" "
-                    + "data-year=\"\(point.year)\" data-value=\"\(value)\" data-flagged=\"\(point.flagged)\">"
+                    + "data-year=\"\(point.year)\" data-value=\"\(value)\" data-flagged=\"\(point.flagged)\" data-left-out=\"\(point.leftOut)\">"
                     + "<title>\(XMLText.escape(series.name)) \(point.year): \(XMLText.escape(shown))</title></circle>\n"
+                if point.leftOut > 0 {
+                    out += ring("left-out", cx, cy, radius: 6, stroke: "#e08a00", dashed: true, note: language == "en"
+                        ? "\(point.leftOut) report(s) of this year give no value (missing, ambiguous, invalid or blank cells) and are not in it"
+                        : "本年另有 \(point.leftOut) 份报告的数据项缺失、存疑、无效或空白，未计入")
+                }
                 if point.flagged > 0 {
-                    let note = language == "en"
-                        ? "\(point.flagged) report(s) with cells in a violated identity"
-                        : "\(point.flagged) 份报告的数据项勾稽不符"
-                    out += "<circle class=\"flag\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"7\" fill=\"none\" stroke=\"#d00000\" stroke-width=\"1.5\">"
-                        + "<title>\(XMLText.escape(note))</title></circle>\n"
+                    out += ring("flag", cx, cy, radius: 7, stroke: "#d00000", dashed: false, note: language == "en"
+                        ? "\(point.flagged) report(s) with cells in a violated identity" : "\(point.flagged) 份报告的数据项勾稽不符")
                 }
             }
         }
@@ -101,6 +104,12 @@ public enum SVGChart {
             out += "<text x=\"595\" y=\"\(fmt(ly - 3))\">\(XMLText.escape(truncated(series.name)))</text>\n"
         }
         return out + "</g>\n"
+    }
+
+    /// A ring around a point, with the reason as its tooltip.
+    private static func ring(_ kind: String, _ cx: String, _ cy: String, radius: Int, stroke: String, dashed: Bool, note: String) -> String {
+        "<circle class=\"\(kind)\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(radius)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"1.5\""
+            + (dashed ? " stroke-dasharray=\"2 2\"" : "") + "><title>\(XMLText.escape(note))</title></circle>\n"
     }
 
     /// Round ticks covering `low`…`high`: steps of 1, 2 or 5 × 10ⁿ, about five of them.

@@ -28,7 +28,7 @@ public enum TrendChart {
             var series = kept.map { group in
                 ChartSeries(name: group, points: years.map { year in
                     let row = byGroup[group]?[year]
-                    return ChartPoint(year: year, value: row?.value, flagged: row?.flagged ?? 0)
+                    return ChartPoint(year: year, value: row?.value, flagged: row?.flagged ?? 0, leftOut: row.map(leftOut) ?? 0)
                 })
             }
             let rest = ranked.dropFirst(kept.count)
@@ -42,11 +42,15 @@ public enum TrendChart {
         }
     }
 
+    /// Reports of a group-year its value leaves out.
+    private static func leftOut(_ row: TrendRow) -> Int { max(0, row.reportsPresent - row.reports) }
+
     /// One year of the groups left out, as one point: sums added, rates from their parts.
     private static func summed(_ measure: Measure, _ rows: [TrendRow], year: Int) -> ChartPoint {
         let valued = rows.filter { $0.value != nil || ($0.numerator != nil && $0.denominator != nil) }
         let flagged = rows.reduce(0) { $0 + $1.flagged }
-        guard !valued.isEmpty else { return ChartPoint(year: year, value: nil, flagged: flagged) }
+        let left = rows.reduce(0) { $0 + leftOut($1) }
+        guard !valued.isEmpty else { return ChartPoint(year: year, value: nil, flagged: flagged, leftOut: left) }
         var numerator: ExactDecimal? = ExactDecimal(0)
         var denominator: ExactDecimal? = measure.isRate ? ExactDecimal(0) : nil
         for row in valued {
@@ -55,6 +59,6 @@ public enum TrendChart {
             if measure.isRate { denominator = denominator.flatMap { sum in row.denominator.flatMap { sum + $0 } } }
         }
         let value = numerator.flatMap { MeasureEvaluator.value(measure, numerator: $0, denominator: denominator) }
-        return ChartPoint(year: year, value: value, flagged: flagged)
+        return ChartPoint(year: year, value: value, flagged: flagged, leftOut: left)
     }
 }

@@ -23,7 +23,7 @@ public struct TrendQuery: Sendable {
         var records: [ReportRecord]?
         var rows: [TrendRow] = []
         // The group-years that hold reports, with their templates.
-        let present: [(group: String, year: Int, template: TemplateVersion)]
+        let present: [(group: String, year: Int, template: TemplateVersion, reports: Int)]
         var summed: [String: [Store.TrendSum]] = [:]
         if request.aliases == nil {
             // Aliases given to this query re-resolve identities, which only Swift can do.
@@ -36,14 +36,14 @@ public struct TrendQuery: Sendable {
             summed = result.sums
         } else {
             records = try reports(store)
-            present = (records ?? []).map { (group($0), $0.year, $0.template) }
+            present = (records ?? []).map { (group($0), $0.year, $0.template, 1) }
         }
         // Once for every measure: the years present per template and group, and the groups in order.
-        var years: [TemplateVersion: [GroupName: Set<Int>]] = [:]
-        for entry in present { years[entry.template, default: [:]][GroupName(entry.group), default: []].insert(entry.year) }
+        var years: [TemplateVersion: [GroupName: [Int: Int]]] = [:]
+        for entry in present { years[entry.template, default: [:]][GroupName(entry.group), default: [:]][entry.year, default: 0] += entry.reports }
         var known = Set(years.values.flatMap(\.keys))
         var order = Self.sorted(known.map(\.text)).map(GroupName.init)
-        var presentByVersions: [[TemplateVersion]: [GroupName: Set<Int>]] = [:]
+        var presentByVersions: [[TemplateVersion]: [GroupName: [Int: Int]]] = [:]
         for measure in request.measures {
             let cells: [GroupName: [Int: TrendCell]]
             if let sums = summed[measure.id] {
@@ -55,7 +55,7 @@ public struct TrendQuery: Sendable {
             // A report of a template the measure does not exist in (fees in V2019) is no row of it.
             if presentByVersions[measure.versions] == nil {
                 presentByVersions[measure.versions] = measure.versions.reduce(into: [:]) { merged, version in
-                    merged.merge(years[version] ?? [:]) { $0.union($1) }
+                    merged.merge(years[version] ?? [:]) { $0.merging($1, uniquingKeysWith: +) }
                 }
             }
             if cells.keys.contains(where: { !known.contains($0) }) {
@@ -192,20 +192,22 @@ public struct TrendQuery: Sendable {
     /// report's cell missing, ambiguous or invalid) keeps its row, empty.
     /// - Parameter order: every group, in output order (groups with neither cells nor reports are skipped).
     private func rows(
-        of measure: Measure, _ cells: [GroupName: [Int: TrendCell]], present: [GroupName: Set<Int>], order: [GroupName]
+        of measure: Measure, _ cells: [GroupName: [Int: TrendCell]], present: [GroupName: [Int: Int]], order: [GroupName]
     ) -> [TrendRow] {
         var rows: [TrendRow] = []
         for name in order {
             let years = cells[name] ?? [:]
-            let presentYears = present[name] ?? []
+            let presentYears = present[name] ?? [:]
             guard !years.isEmpty || !presentYears.isEmpty else { continue }
             let group = name.text
             var previous: (year: Int, value: ExactDecimal?, templates: Set<TemplateVersion>)?
-            for year in Set(years.keys).union(presentYears).sorted() {
+            for year in Set(years.keys).union(presentYears.keys).sorted() {
                 guard let cell = years[year] else {
-                    rows.append(TrendRow(
+                    var row = TrendRow(
                         group: group, year: year, measure: measure.id, value: nil, numerator: nil, denominator: nil, reports: 0,
-                        change: nil, changePercent: nil, templates: "", comparableWithPrevious: nil))
+                        change: nil, changePercent: nil, templates: "", comparableWithPrevious: nil)
+                    row.reportsPresent = presentYears[year] ?? 0
+                    rows.append(row)
                     previous = (year, nil, [])
                     continue
                 }
@@ -228,6 +230,7 @@ public struct TrendQuery: Sendable {
                     templates: cell.templates.sorted().map(\.rawValue).joined(separator: "+"),
                     comparableWithPrevious: comparable)
                 row.flagged = cell.flagged
+                row.reportsPresent = max(presentYears[year] ?? 0, cell.reports)
                 rows.append(row)
                 previous = (year, value, cell.templates)
             }

@@ -11,6 +11,10 @@ public struct TrendRow: Sendable, Equatable {
     public let reports: Int
     /// Reports among them with a cell of the measure in a violated identity (`identity_violation`).
     public var flagged = 0
+    /// Reports of the group and year in the measure's templates, counted or not: more than
+    /// `reports` when some were left out (a missing, ambiguous or invalid cell, or nothing reported).
+    /// Charts mark such points; the tables do not print it.
+    public var reportsPresent = 0
     /// Change from the previous year of the same group (nil without that year).
     public let change: ExactDecimal?
     /// `change` in percent of the previous value (nil when it was 0 or absent).

@@ -133,7 +133,7 @@ extension Store {
                 (row.value(at: 3).int64 ?? 0) > 0
             else { return }
             let name = try Self.groupName(row.value(at: 0), names, constant: grouping == .year)
-            result.present.append((name, Int(year), template))
+            result.present.append((name, Int(year), template, Int(row.value(at: 3).int64 ?? 0)))
             for (index, want) in wanted.enumerated() {
                 let at = 4 + index * 6
                 let reports = Int(row.value(at: at + 4).int64 ?? 0)

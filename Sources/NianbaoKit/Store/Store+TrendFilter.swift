@@ -67,7 +67,7 @@ extension Store {
     /// a group-year whose measure is NULL keeps its row.
     /// - Parameter group: SQL over `m` giving a `names` id; nil for one group of everything.
     func presentGroupYears(group: String?, filter: TrendFilter) throws(StoreError) -> [(group: String, year: Int, template: TemplateVersion)] {
-        try wrap { try trendSums(TrendSumRequest(measures: [], group: group, filter: filter)).present }
+        try wrap { try trendSums(TrendSumRequest(measures: [], group: group, filter: filter)).present.map { ($0.group, $0.year, $0.template) } }
     }
 
     /// The canonical bodies with a report passing `filter`, per year.

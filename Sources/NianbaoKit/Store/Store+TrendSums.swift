@@ -37,7 +37,8 @@ extension Store {
 
     struct TrendSumResult {
         /// Every group-year-template holding a report that passes the filter.
-        var present: [(group: String, year: Int, template: TemplateVersion)] = []
+        /// With the number of reports in each (all of them, counted or not by a measure).
+        var present: [(group: String, year: Int, template: TemplateVersion, reports: Int)] = []
         /// Sums by measure id; a measure absent here is summed in Swift.
         var sums: [String: [TrendSum]] = [:]
     }
@@ -66,7 +67,7 @@ extension Store {
         /// numerator, denominator, reports and flagged reports, four numbers each.
         var slots: [Key: Int] = [:]
         var totals: [Int64] = []
-        let width = derived.count * 4
+        let width = 1 + derived.count * 4
         var exact = Set(derived.map(\.id))
         // Column of each measure's numerator in a row, and whether it has a denominator after it.
         var first: [Int] = []
@@ -87,6 +88,7 @@ extension Store {
                 slots[key] = slot
                 totals += [Int64](repeating: 0, count: width)
             }
+            totals[slot] += 1
             let flagged = row.value(at: 3).int64 ?? 0, inexact = row.value(at: 4).int64 ?? 0
             for index in derived.indices {
                 let bit = bits[index], at = first[index], rate = derived[index].isRate
@@ -100,7 +102,7 @@ extension Store {
                     exact.remove(derived[index].id)
                     continue
                 }
-                let at4 = slot + index * 4
+                let at4 = slot + 1 + index * 4
                 let (n, o1) = totals[at4].addingReportingOverflow(numerator)
                 let (d, o2) = rate ? totals[at4 + 1].addingReportingOverflow(counted) : (0, false)
                 if o1 || o2 { exact.remove(derived[index].id) }
@@ -112,10 +114,10 @@ extension Store {
         }
         for measure in derived { result.sums[measure.id] = [] }
         for (key, slot) in slots {
-            let sums = totals[slot..<slot + width].map { $0 }
+            let sums = totals[slot + 1..<slot + width].map { $0 }
             let template: TemplateVersion = key.v2021 ? .v2021 : .v2019
             let name = try Self.groupName(key.group.map(SQLiteValue.integer) ?? .null, names, constant: request.group == nil)
-            result.present.append((name, Int(key.year), template))
+            result.present.append((name, Int(key.year), template, Int(totals[slot])))
             for (index, measure) in derived.enumerated() where exact.contains(measure.id) && sums[index * 4 + 2] > 0 {
                 result.sums[measure.id, default: []].append(TrendSum(
                     group: name, year: Int(key.year), template: template, numerator: ExactDecimal(Int(sums[index * 4])),
