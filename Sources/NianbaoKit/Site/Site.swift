@@ -58,7 +58,9 @@ public struct Site: Sendable {
             let rows = wide.rows.filter { $0[groupColumn] == name }
             guard !rows.isEmpty else { continue }
             shown += 1
-            body += "<h3>\(XMLText.escape(name))</h3>\n" + HTMLTable.render(ResultTable(columns: wide.columns, rows: rows), language: language)
+            // The heading names the body: its table drops the group column.
+            let table = ResultTable(columns: Array(wide.columns.dropFirst()), rows: rows.map { Array($0.dropFirst()) })
+            body += "<h3>\(XMLText.escape(name))</h3>\n" + HTMLTable.render(table, language: language)
         }
         if bodies.count > shown {
             body += "<p>\(zh ? "另有 \(bodies.count - shown) 个机关见" : "\(bodies.count - shown) more bodies in") <a href=\"trends-by-bureau.csv\">trends-by-bureau.csv</a>.</p>\n"
@@ -66,11 +68,15 @@ public struct Site: Sendable {
         body += "<p class=\"files\"><a href=\"trends-by-bureau.csv\">trends-by-bureau.csv</a></p>\n</section>\n"
 
         // Data quality.
-        let findings = try store.readOnlyQuery(
+        var findings = try store.readOnlyQuery(
             """
             SELECT severity, rule, COUNT(*) AS findings, COUNT(DISTINCT report_id) AS reports FROM findings
             GROUP BY severity, rule ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, findings DESC, rule
             """)
+        findings.columns = [
+            ResultColumn("severity", chinese: "级别"), ResultColumn("rule", chinese: "规则"),
+            ResultColumn("findings", numeric: true, chinese: "发现"), ResultColumn("reports", numeric: true, chinese: "报告"),
+        ]
         let violations = try store.readOnlyQuery(
             "SELECT COUNT(*) AS cells, COUNT(DISTINCT report_id) AS reports FROM provenance WHERE flags LIKE '%identity_violation%'")
         let all = try store.readOnlyQuery(
