@@ -53,9 +53,12 @@ enum Chromium {
     static func run(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(path))
+        // A profile of its own, removed afterwards.
+        let profile = try TestSupport.temporaryDirectory()
+        defer { TestSupport.cleanUp(profile) }
         // Root in a container has no sandbox; no GPU; /dev/shm may be small.
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
-                             "--no-first-run", "--user-data-dir=\(NSTemporaryDirectory())nianbao-chromium-\(UUID().uuidString)"] + arguments
+                             "--no-first-run", "--user-data-dir=\(profile.path)"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
