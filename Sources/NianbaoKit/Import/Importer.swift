@@ -107,11 +107,12 @@ public final class Importer {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    /// Imports one file.
+    /// Imports one file. The trend totals are not rebuilt (a full scan per
+    /// file): trends read the reports until ``Store/refreshTotals()``, which
+    /// ``run(_:options:progress:report:)`` calls at its end.
     public func importFile(_ path: String, options: ImportOptions = .init()) -> FileOutcome {
         let prepared = prepare([path], known: [], options: options)
         let results = write([path], prepared, options: options)
-        try? store.refreshTotals()
         return results.first?.outcome
             ?? .failed(ImportFailure(path: path, reason: stopped?.description ?? "the database failed"))
     }

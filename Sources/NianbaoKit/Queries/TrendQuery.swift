@@ -29,7 +29,7 @@ public struct TrendQuery: Sendable {
             // Aliases given to this query re-resolve identities, which only Swift can do.
             let result = try store.wrap {
                 try store.trendSums(Store.TrendSumRequest(
-                    measures: request.measures, group: groupSQL, filter: filter, excludeFlagged: request.excludeFlagged,
+                    measures: request.measures, group: request.grouping.measureColumn, filter: filter, excludeFlagged: request.excludeFlagged,
                     grouping: request.grouping))
             }
             present = result.present
@@ -93,19 +93,6 @@ public struct TrendQuery: Sendable {
         return Store.TrendFilter(
             from: request.from ?? 0, to: request.to ?? 9999, bureau: request.bureau, bureauByAlias: byAlias ?? [],
             region: request.region, kind: request.kind, ownScopeOnly: request.grouping != .bureau, balanced: request.balanced)
-    }
-
-    /// SQL for the group of a report over `report_measures m` (a `names` id), nil for one group.
-    private var groupSQL: String? {
-        switch request.grouping {
-        case .year: nil
-        case .bureau: "m.body"
-        case .region: "COALESCE(m.city, m.province)"
-        case .province: "m.province"
-        case .city: "m.city"
-        case .county: "m.county"
-        case .kind: "m.kind"
-        }
     }
 
     /// Group-year cells from SQLite's sums.

@@ -63,17 +63,4 @@ struct MeasureTotals {
                 BEGIN UPDATE measure_state SET changes = changes + 1; END;
             """
     }
-
-    /// SQL for the group of `level` over `report_measures m`, nil for one group.
-    static func groupSQL(_ level: TrendGrouping) -> String? {
-        switch level {
-        case .year: nil
-        case .bureau: "m.body"
-        case .region: "COALESCE(m.city, m.province)"
-        case .province: "m.province"
-        case .city: "m.city"
-        case .county: "m.county"
-        case .kind: "m.kind"
-        }
-    }
 }

@@ -13,7 +13,7 @@ extension Store {
         guard let bit = table.bit(of: measure) else { return nil }
         let (numerator, denominator) = table.columns(of: measure)
         return try rowSums(
-            columns: (numerator, denominator), flagged: "(m.flagged >> \(bit)) & 1", group: group, constant: constant,
+            columns: ("m." + numerator, denominator.map { "m." + $0 }), flagged: "(m.flagged >> \(bit)) & 1", group: group, constant: constant,
             names: names, request: request)
     }
 
@@ -61,10 +61,9 @@ extension Store {
     ) throws -> [TrendSum]? {
         let (clause, filterArguments) = request.filter.clause()
         let counted = columns.denominator ?? columns.numerator
-        let qualified = { (column: String) in column.hasPrefix("m.") ? column : "m." + column }
         let sql = """
-            SELECT \(group), m.year, m.template, \(qualified(columns.numerator)), \(columns.denominator.map(qualified) ?? "NULL"), \(flagged)
-            FROM report_measures m WHERE \(clause) AND \(qualified(counted)) IS NOT NULL \(request.excludeFlagged ? "AND \(flagged) = 0" : "")
+            SELECT \(group), m.year, m.template, \(columns.numerator), \(columns.denominator ?? "NULL"), \(flagged)
+            FROM report_measures m WHERE \(clause) AND \(counted) IS NOT NULL \(request.excludeFlagged ? "AND \(flagged) = 0" : "")
             """
         struct Key: Hashable { let group: Int64?, year: Int64, template: String }
         var parts: [Key: (numerator: ExactDecimal, denominator: ExactDecimal?, reports: Int, flagged: Int)] = [:]

@@ -20,75 +20,62 @@ extension Store {
     }
 
     private func rebuildTotals() throws {
-        let totals = MeasureTotals(table: .standard)
-        let columns = totals.valueColumns
+        let columns = MeasureTotals(table: .standard).valueColumns
         let levels = MeasureTotals.levels
+        // Each level's group as the trends compute it, then the masks and the value columns.
+        let groups = levels.map { $0.measureColumn ?? "NULL" }
         let sql = """
-            SELECT m.year, m.template, m.province, m.city, m.county, m.kind, m.flagged, m.key_flagged\
+            SELECT m.year, m.template, \(groups.joined(separator: ", ")), m.flagged, m.key_flagged\
             \(columns.map { ", m.\"\($0.name)\"" }.joined())
             FROM report_measures m WHERE m.own = 1
             """
+        // Columns: year, template, a group per level, the two masks, the values.
+        let flaggedAt = 2 + levels.count, first = flaggedAt + 2
+        let maskOf = columns.map { $0.mask == "flagged" ? 0 : 1 }
         struct Key: Hashable { let level: Int, group: Int64?, year: Int64, template: String }
-        let width = 1 + columns.count * 4
-        var slots: [Key: Int] = [:]
-        var sums: [Int64] = []
-        /// Exact sums of decimals by position in `sums` (of the column's "decimals" total).
+        // Per key: reports, then per column its integer sum, (decimals), count and flagged count.
+        var sums = SlotTable<Key>(width: 1 + columns.count * 4)
+        /// Exact sums of decimals by the position of the column's "decimals" total.
         var decimals: [Int: ExactDecimal] = [:]
         var overflow = false
         try connection.prepare(sql).forEachRow { row in
             guard let year = row.value(at: 0).int64, let template = row.value(at: 1).string else { return }
-            let province = row.value(at: 2).int64, city = row.value(at: 3).int64, county = row.value(at: 4).int64
-            let kind = row.value(at: 5).int64
-            let masks = ["flagged": row.value(at: 6).int64 ?? 0, "key_flagged": row.value(at: 7).int64 ?? 0]
-            let values = (0..<columns.count).map { row.value(at: 8 + $0) }
-            for (level, grouping) in levels.enumerated() {
-                let group: Int64? =
-                    switch grouping {
-                    case .year, .bureau: nil
-                    case .region: city ?? province
-                    case .province: province
-                    case .city: city
-                    case .county: county
-                    case .kind: kind
-                    }
-                let key = Key(level: level, group: group, year: year, template: template)
-                let slot: Int
-                if let known = slots[key] {
-                    slot = known
-                } else {
-                    slot = sums.count
-                    slots[key] = slot
-                    sums += [Int64](repeating: 0, count: width)
-                }
-                sums[slot] += 1
-                for (index, column) in columns.enumerated() {
+            let flagged = [row.value(at: flaggedAt).int64 ?? 0, row.value(at: flaggedAt + 1).int64 ?? 0]
+            // What each column adds, worked out once for every level.
+            let values = columns.indices.map { index -> (value: SQLiteValue, flagged: Bool) in
+                (row.value(at: first + index), (flagged[maskOf[index]] >> Int64(columns[index].bit)) & 1 == 1)
+            }
+            for level in levels.indices {
+                let slot = sums.slot(Key(level: level, group: row.value(at: 2 + level).int64, year: year, template: template))
+                sums.values[slot] += 1
+                for (index, value) in values.enumerated() {
                     let at = slot + 1 + index * 4
-                    switch values[index] {
-                    case .integer(let value):
-                        let (sum, over) = sums[at].addingReportingOverflow(value)
-                        if over { overflow = true }
-                        sums[at] = sum
+                    switch value.value {
                     case .null: continue
+                    case .integer(let number):
+                        let (sum, over) = sums.values[at].addingReportingOverflow(number)
+                        if over { overflow = true }
+                        sums.values[at] = sum
                     default:
-                        guard let value = MeasureTable.decimal(values[index]),
-                            let sum = (decimals[at + 1] ?? ExactDecimal(0)) + value
+                        guard let number = MeasureTable.decimal(value.value),
+                            let sum = (decimals[at + 1] ?? ExactDecimal(0)) + number
                         else { overflow = true; continue }
                         decimals[at + 1] = sum
                     }
-                    sums[at + 2] += 1
-                    if ((masks[column.mask] ?? 0) >> Int64(column.bit)) & 1 == 1 { sums[at + 3] += 1 }
+                    sums.values[at + 2] += 1
+                    if value.flagged { sums.values[at + 3] += 1 }
                 }
             }
         }
         guard !overflow else { return }
         try connection.execute("DELETE FROM measure_totals")
         let insert = try connection.prepare(
-            "INSERT INTO measure_totals VALUES (" + Array(repeating: "?", count: 4 + width).joined(separator: ", ") + ")")
-        for (key, slot) in slots {
+            "INSERT INTO measure_totals VALUES (" + Array(repeating: "?", count: 4 + sums.width).joined(separator: ", ") + ")")
+        for (key, slot) in sums.slots {
             try insert.run(
                 [.text(levels[key.level].rawValue), key.group.map(SQLiteValue.integer) ?? .null, .integer(key.year), .text(key.template)]
-                    + (slot..<slot + width).map { at in decimals[at].map { .text($0.description) } ?? (
-                        (at - slot) % 4 == 2 ? .null : .integer(sums[at])) })
+                    + (slot..<slot + sums.width).map { at in decimals[at].map { .text($0.description) } ?? (
+                        (at - slot) % 4 == 2 ? .null : .integer(sums.values[at])) })
         }
         try connection.execute("UPDATE measure_state SET totals = changes")
     }
@@ -155,7 +142,6 @@ extension Store {
         }
         // A sum beyond the exact range is left to the scan (which says so); metrics without a column are read from facts.
         for measure in request.measures where inexact.contains(measure.id) || result.sums[measure.id] == nil {
-            result.sums[measure.id] = nil
             var one = request
             one.measures = [measure]
             one.grouping = nil

@@ -63,11 +63,9 @@ extension Store {
         }
         let sql = "SELECT \(group), m.year, m.template, m.flagged, m.inexact\(selected.map { ", " + $0 }.joined()) FROM report_measures m WHERE \(clause)"
         struct Key: Hashable { let group: Int64?, year: Int64, v2021: Bool }
-        /// Per group-year-template (its slot in `totals`): for each measure its
-        /// numerator, denominator, reports and flagged reports, four numbers each.
-        var slots: [Key: Int] = [:]
-        var totals: [Int64] = []
-        let width = 1 + derived.count * 4
+        /// Per group-year-template: its reports, then for each measure its
+        /// numerator, denominator, reports and flagged reports.
+        var totals = SlotTable<Key>(width: 1 + derived.count * 4)
         var exact = Set(derived.map(\.id))
         // Column of each measure's numerator in a row, and whether it has a denominator after it.
         var first: [Int] = []
@@ -80,15 +78,8 @@ extension Store {
         try connection.prepare(sql).forEachRow(filterArguments) { row in
             guard let year = row.value(at: 1).int64 else { return }
             let key = Key(group: row.value(at: 0).int64, year: year, v2021: row.value(at: 2).string == TemplateVersion.v2021.rawValue)
-            let slot: Int
-            if let known = slots[key] {
-                slot = known
-            } else {
-                slot = totals.count
-                slots[key] = slot
-                totals += [Int64](repeating: 0, count: width)
-            }
-            totals[slot] += 1
+            let slot = totals.slot(key)
+            totals.values[slot] += 1
             let flagged = row.value(at: 3).int64 ?? 0, inexact = row.value(at: 4).int64 ?? 0
             for index in derived.indices {
                 let bit = bits[index], at = first[index], rate = derived[index].isRate
@@ -103,21 +94,21 @@ extension Store {
                     continue
                 }
                 let at4 = slot + 1 + index * 4
-                let (n, o1) = totals[at4].addingReportingOverflow(numerator)
-                let (d, o2) = rate ? totals[at4 + 1].addingReportingOverflow(counted) : (0, false)
+                let (n, o1) = totals.values[at4].addingReportingOverflow(numerator)
+                let (d, o2) = rate ? totals.values[at4 + 1].addingReportingOverflow(counted) : (0, false)
                 if o1 || o2 { exact.remove(derived[index].id) }
-                totals[at4] = n
-                totals[at4 + 1] = d
-                totals[at4 + 2] += 1
-                if isFlagged { totals[at4 + 3] += 1 }
+                totals.values[at4] = n
+                totals.values[at4 + 1] = d
+                totals.values[at4 + 2] += 1
+                if isFlagged { totals.values[at4 + 3] += 1 }
             }
         }
         for measure in derived { result.sums[measure.id] = [] }
-        for (key, slot) in slots {
-            let sums = totals[slot + 1..<slot + width].map { $0 }
+        for (key, slot) in totals.slots {
+            let sums = Array(totals.values[slot + 1..<slot + totals.width])
             let template: TemplateVersion = key.v2021 ? .v2021 : .v2019
             let name = try Self.groupName(key.group.map(SQLiteValue.integer) ?? .null, names, constant: request.group == nil)
-            result.present.append((name, Int(key.year), template, Int(totals[slot])))
+            result.present.append((name, Int(key.year), template, Int(totals.values[slot])))
             for (index, measure) in derived.enumerated() where exact.contains(measure.id) && sums[index * 4 + 2] > 0 {
                 result.sums[measure.id, default: []].append(TrendSum(
                     group: name, year: Int(key.year), template: template, numerator: ExactDecimal(Int(sums[index * 4])),
