@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "NianbaoFuzzing", dependencies: ["NianbaoKit", "NianbaoSynthesis"]),
         .testTarget(name: "NianbaoSQLiteTests", dependencies: ["NianbaoSQLite"]),
         .testTarget(
-            name: "NianbaoKitTests", dependencies: ["NianbaoKit", "NianbaoSQLite", "NianbaoFuzzing", "NianbaoSynthesis", "NianbaoTestSupport"],
+            name: "NianbaoKitTests", dependencies: ["NianbaoKit", "CLibXML2", "NianbaoSQLite", "NianbaoFuzzing", "NianbaoSynthesis", "NianbaoTestSupport"],
             // Binary documents written by real word processors, read by path.
             exclude: ["Fixtures"]
         ),

@@ -25,6 +25,9 @@ struct Benchmark: ParsableCommand {
     @Option(help: "Seed of the synthetic corpus.")
     var seed: UInt64 = 1
 
+    @Option(help: "Formats of the synthetic corpus: mixed (60 % HTML, 20 % tabbed text, 10 % layout text, 10 % DOCX) or html-text (half each).")
+    var mix: CorpusGenerator.Mix = .mixed
+
     @Flag(help: "Only time the queries, on the databases a previous run left (no import, no floor).")
     var reuse = false
 
@@ -72,7 +75,7 @@ struct Benchmark: ParsableCommand {
             }
             try measure(size: size, root: root)
             if index == 0 && phaseSample > 0 && !reuse {
-                let corpus = root.appendingPathComponent("corpus-\(seed)-\(size)")
+                let corpus = root.appendingPathComponent(corpusName(size))
                 let files = Array(FileCollector.collect([corpus.path]).files.prefix(phaseSample))
                 say("\nphases, one thread (\(files.count) files of N = \(size)):")
                 let profile = try PhaseProfile.measure(files, database: root.appendingPathComponent("phases.db").path)
@@ -82,22 +85,27 @@ struct Benchmark: ParsableCommand {
         if let pdf = pdf ?? Self.corpusPDF() { try timePDF(pdf) }
     }
 
+    /// The corpus folder of `size` reports: the mixed corpus keeps its old name, so earlier runs' corpora are reused.
+    private func corpusName(_ size: Int) -> String {
+        mix == .mixed ? "corpus-\(seed)-\(size)" : "corpus-\(mix.rawValue)-\(seed)-\(size)"
+    }
+
     private func measure(size: Int, root: URL) throws {
         say("\n== N = \(size)")
-        let corpus = root.appendingPathComponent("corpus-\(seed)-\(size)")
+        let corpus = root.appendingPathComponent(corpusName(size))
         let marker = corpus.appendingPathComponent(".complete")
         let generated: Double
         if !FileManager.default.fileExists(atPath: marker.path) {
             try? FileManager.default.removeItem(at: corpus)
             try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-            generated = try Clock.seconds { _ = try CorpusGenerator(seed: seed).write(count: size, to: corpus) }
+            generated = try Clock.seconds { _ = try CorpusGenerator(seed: seed, mix: mix).write(count: size, to: corpus) }
             try Data().write(to: marker)
             say(String(format: "generated corpus in %.1f s", generated))
         }
         let bytes = FileCollector.collect([corpus.path]).files.reduce(0) { total, path in
             total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         }
-        let database = root.appendingPathComponent("bench-\(size).db")
+        let database = root.appendingPathComponent(mix == .mixed ? "bench-\(size).db" : "bench-\(mix.rawValue)-\(size).db")
         if reuse && FileManager.default.fileExists(atPath: database.path) {
             say("reusing \(database.path)")
             try latencies(try Store(path: database.path))
@@ -273,3 +281,5 @@ func say(_ line: String) {
     print(line)
     fflush(nil)
 }
+
+extension CorpusGenerator.Mix: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoSQLite
+import NianbaoSynthesis
 import NianbaoTestSupport
 import Testing
 @testable import NianbaoKit
@@ -95,6 +96,44 @@ import Testing
         #expect(LocatorCode.pack("table 1, row 07, cell 2") == nil)
         #expect(LocatorCode.pack("table 64, row 1, cell 1") == nil)
         #expect(LocatorCode.pack("paragraph 0") == -1)
+    }
+
+    /// A locator packs exactly when its code renders back to the same text:
+    /// random near-misses (leading zeros, signs, limits, missing or extra
+    /// parts, other words) never pack, and every packed code comes back.
+    @Test func locatorsPackOnlyWhenTheyRenderBack() {
+        var random = SeededGenerator(seed: 15)
+        let numbers = ["0", "1", "7", "07", "00", "63", "64", "1023", "1024", "-1", "+2", "", " 3", "99999999999999", "1099511627775", "1099511627776"]
+        let shapes = [
+            "table %@, row %@, cell %@", "table %@, row %@, cell %@, line %@", "paragraph %@", "table %@, row %@", "table %@,row %@, cell %@",
+            "Table %@, row %@, cell %@", "table %@, row %@, cell %@, line %@, x", "paragraph %@ ", "table %@, row %@, cell %@,",
+        ]
+        for _ in 0..<5_000 {
+            var text = shapes.randomElement(using: &random)!
+            while let range = text.range(of: "%@") { text.replaceSubrange(range, with: numbers.randomElement(using: &random)!) }
+            if let code = LocatorCode.pack(text) {
+                #expect(LocatorCode.render(code) == text)
+            } else {
+                #expect(!Self.rendersBack(text), "\(text) does not pack but is canonical")
+            }
+        }
+        for _ in 0..<5_000 {
+            let code: Int64 = Bool.random(using: &random)
+                ? -Int64.random(in: 1...(1 << 40), using: &random)
+                : Int64.random(in: 0..<(1 << 40), using: &random) << 22 | Int64.random(in: 1..<64, using: &random) << 16
+                    | Int64.random(in: 0..<1024, using: &random) << 6 | Int64.random(in: 0..<64, using: &random)
+            #expect(LocatorCode.pack(LocatorCode.render(code)) == code)
+        }
+    }
+
+    /// Whether `text` is a locator in ``LocatorCode/render(_:)``'s exact wording with numbers in range.
+    private static func rendersBack(_ text: String) -> Bool {
+        let canonical = #/(?:paragraph (0|[1-9][0-9]*))|(?:table ([1-9][0-9]*), row (0|[1-9][0-9]*), cell (0|[1-9][0-9]*)(?:, line (0|[1-9][0-9]*))?)/#
+        guard let match = text.wholeMatch(of: canonical) else { return false }
+        if let line = match.1 { return Int64(line).map { $0 < 1 << 40 } ?? false }
+        let inRange = Int64(match.2!).map { (1..<64).contains($0) } == true && Int64(match.3!).map { $0 < 1024 } == true
+            && Int64(match.4!).map { $0 < 64 } == true
+        return inRange && (match.5.map { Int64($0).map { $0 < 1 << 40 } ?? false } ?? true)
     }
 
     /// The view renders packed locators as Swift does.

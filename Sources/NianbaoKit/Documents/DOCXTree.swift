@@ -131,5 +131,5 @@ struct DOCXTree {
     }
 
     /// A span attribute (`w:gridSpan`, `w:gridBefore`) as a count from 1 to `limit`.
-    func span(_ index: Int32, limit: Int) -> Int { MarkupNode.span(string(index), limit: limit) }
+    func span(_ index: Int32, limit: Int) -> Int { SpanAttribute.count(string(index), limit: limit) }
 }

@@ -7,30 +7,61 @@
 /// is not packed: ``pack(_:)`` returns nil and the text is kept as written.
 /// The `report_facts` view renders the integer back in SQL with the same layout.
 enum LocatorCode {
+    /// The code of `text`, or nil when it does not pack. Scanned byte by byte
+    /// (every stored cell passes here): only the exact wording ``render(_:)``
+    /// writes is accepted — canonical numbers, no leading zeros or signs — so
+    /// a packed locator always renders back to the same text.
     static func pack(_ text: String) -> Int64? {
-        let packed: Int64?
-        if text.hasPrefix("paragraph ") {
-            packed = Int64(text.dropFirst("paragraph ".count)).flatMap { $0 >= 0 ? -($0 + 1) : nil }
-        } else if text.hasPrefix("table ") {
-            let parts = text.dropFirst("table ".count).split(separator: ",", omittingEmptySubsequences: false)
-            guard parts.count == 3 || parts.count == 4 else { return nil }
-            func number(_ part: Substring, _ prefix: String) -> Int64? {
-                part.hasPrefix(prefix) ? Int64(part.dropFirst(prefix.count)) : nil
+        var text = text
+        return text.withUTF8 { bytes in
+            var scanner = Scanner(bytes: bytes)
+            if scanner.skip("paragraph ") {
+                guard let line = scanner.number(below: 1 << 40), scanner.atEnd else { return nil }
+                return -(line + 1)
             }
-            guard let table = Int64(parts[0]), let row = number(parts[1], " row "), let cell = number(parts[2], " cell "),
-                (1..<64).contains(table), (0..<1024).contains(row), (0..<64).contains(cell)
+            guard scanner.skip("table "), let table = scanner.number(below: 64), table >= 1,
+                scanner.skip(", row "), let row = scanner.number(below: 1024),
+                scanner.skip(", cell "), let cell = scanner.number(below: 64)
             else { return nil }
             var line: Int64 = 0
-            if parts.count == 4 {
-                guard let value = number(parts[3], " line "), (0..<(1 << 40)).contains(value) else { return nil }
+            if !scanner.atEnd {
+                guard scanner.skip(", line "), let value = scanner.number(below: 1 << 40), scanner.atEnd else { return nil }
                 line = value + 1
             }
-            packed = line << 22 | table << 16 | row << 6 | cell
-        } else {
-            packed = nil
+            return line << 22 | table << 16 | row << 6 | cell
         }
-        // Only what renders back to the same text is packed ("row 07" is not).
-        return packed.flatMap { render($0) == text ? $0 : nil }
+    }
+
+    /// Reads a locator's words and canonical decimal numbers from its UTF-8 bytes.
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        var atEnd: Bool { index == bytes.count }
+
+        /// Skips `word` (ASCII) when the text continues with it.
+        mutating func skip(_ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard bytes.count - index >= count else { return false }
+            let start = word.utf8Start
+            for offset in 0..<count where bytes[index + offset] != start[offset] { return false }
+            index += count
+            return true
+        }
+
+        /// A number as ``render(_:)`` writes it ("0", or digits without a leading zero) below `limit`.
+        mutating func number(below limit: Int64) -> Int64? {
+            let first = index
+            var value: Int64 = 0
+            while index < bytes.count, bytes[index] &- 0x30 < 10 {
+                value = value * 10 + Int64(bytes[index] &- 0x30)
+                guard value < limit else { return nil }
+                index += 1
+            }
+            let digits = index - first
+            guard digits > 0, digits == 1 || bytes[first] != 0x30 else { return nil }
+            return value
+        }
     }
 
     static func render(_ code: Int64) -> String {

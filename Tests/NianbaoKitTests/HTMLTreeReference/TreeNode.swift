@@ -1,10 +1,11 @@
+@testable import NianbaoKit
 import Foundation
 internal import CLibXML2
 
 /// A thin, read-only view of a libxml2 node (HTML or XML), so the walkers
 /// read like the tree they walk. Element names are local names, lower-cased
 /// (`w:tbl` → `tbl`); attributes are found by local name (`w:val` → `val`).
-struct MarkupNode {
+struct TreeNode {
     let pointer: xmlNodePtr
 
     /// Lower-case element name, nil for non-elements.
@@ -25,10 +26,10 @@ struct MarkupNode {
     }
 
     /// The child nodes in order, walked through the pointers (no array per node).
-    var children: MarkupChildren { MarkupChildren(upcoming: pointer.pointee.children) }
+    var children: TreeChildren { TreeChildren(upcoming: pointer.pointee.children) }
 
     /// The element children only.
-    var elements: [MarkupNode] { children.filter { $0.elementName != nil } }
+    var elements: [TreeNode] { children.filter { $0.elementName != nil } }
 
     func attribute(_ name: String) -> String? {
         guard let value = xmlGetProp(pointer, name) else { return nil }
@@ -49,7 +50,7 @@ struct MarkupNode {
 
     /// Whether any descendant is an element named `name` (`table`, `tbl`).
     func contains(_ name: String, depth: Int = 0) -> Bool {
-        guard depth < HTMLReader.maximumDepth else { return false }
+        guard depth < TreeHTMLReader.maximumDepth else { return false }
         return children.contains { child in
             guard let element = child.elementName else { return false }
             return element == name || child.contains(name, depth: depth + 1)

@@ -1,9 +1,10 @@
+@testable import NianbaoKit
 import Foundation
 
 /// Walks an HTML tree in reading order, turning inline text into paragraphs
 /// and data tables into grids; layout tables (tables holding tables) are
 /// walked as flow so nothing inside them is lost.
-struct HTMLFlowWalker {
+struct TreeFlowWalker {
     private var blocks: [Block] = []
     private var line = ""
     private var tableCount = 0
@@ -12,7 +13,7 @@ struct HTMLFlowWalker {
     private var properties: [String: String] = [:]
     private var budget = CellBudget()
 
-    mutating func walk(_ node: MarkupNode, depth: Int) {
+    mutating func walk(_ node: TreeNode, depth: Int) {
         for child in node.children where !budget.isExhausted {
             if let text = child.text {
                 line += text
@@ -23,20 +24,20 @@ struct HTMLFlowWalker {
             case "head":
                 readHead(child)
             case "title":
-                if title == nil { title = HTMLText.inline(child) }
+                if title == nil { title = TreeText.inline(child) }
             case "meta":
                 readMeta(child)
-            case _ where MarkupNode.ignored.contains(name):
+            case _ where TreeNode.ignored.contains(name):
                 continue
             case "br":
                 flush()
             case "table" where !child.contains("table"):
                 flush()
                 tableCount += 1
-                blocks.append(.table(HTMLTableBuilder.table(child, number: tableCount, budget: &budget)))
-            case _ where depth >= HTMLReader.maximumDepth:
-                line += HTMLText.inline(child)
-            case _ where MarkupNode.blocks.contains(name):
+                blocks.append(.table(TreeTableBuilder.table(child, number: tableCount, budget: &budget)))
+            case _ where depth >= TreeHTMLReader.maximumDepth:
+                line += TreeText.inline(child)
+            case _ where TreeNode.blocks.contains(name):
                 flush()
                 walk(child, depth: depth + 1)
                 if line.includes("\u{00A0}") && line.allSatisfy(\.isWhitespace) {
@@ -52,17 +53,17 @@ struct HTMLFlowWalker {
         }
     }
 
-    private mutating func readHead(_ head: MarkupNode) {
+    private mutating func readHead(_ head: TreeNode) {
         for element in head.elements {
             switch element.elementName {
-            case "title": if title == nil { title = HTMLText.inline(element) }
+            case "title": if title == nil { title = TreeText.inline(element) }
             case "meta": readMeta(element)
             default: break
             }
         }
     }
 
-    private mutating func readMeta(_ meta: MarkupNode) {
+    private mutating func readMeta(_ meta: TreeNode) {
         guard let name = meta.attribute("name") ?? meta.attribute("property"), let content = meta.attribute("content") else {
             return
         }
@@ -71,7 +72,7 @@ struct HTMLFlowWalker {
 
     /// Ends the current paragraph.
     private mutating func flush() {
-        let text = HTMLText.collapse(line)
+        let text = TreeText.collapse(line)
         line = ""
         guard !text.isEmpty else { return }
         paragraphCount += 1
@@ -80,7 +81,7 @@ struct HTMLFlowWalker {
 
     mutating func finish() -> Document {
         flush()
-        var document = Document(blocks: blocks, title: title.map(HTMLText.collapse), properties: properties)
+        var document = Document(blocks: blocks, title: title.map(TreeText.collapse), properties: properties)
         if budget.isExhausted { document.unreadRest = CellBudget.reason }
         return document
     }
