@@ -1,5 +1,6 @@
 import Testing
 @testable import NianbaoKit
+import NianbaoSynthesis
 
 /// report-format.md §2.3: labels are compared only after NFKC, whitespace
 /// removal and quote / separator unification.
@@ -90,5 +91,26 @@ import Testing
         // Brackets that are not a gloss stay.
         #expect(n("（一）予以公开") == "(一)予以公开")
         #expect(n("(三)不予公开") == "(三)不予公开")
+    }
+
+    /// The one-pass path gives what the general steps give, on random text of
+    /// the scalars it takes and those it hands over (brackets, traditional
+    /// characters, other spaces, compatibility forms), and takes most labels.
+    @Test func onePassEqualsTheGeneralSteps() {
+        var random = SeededGenerator(seed: 21)
+        let pieces = [
+            "本年", "新收", "规章", "規", "章", "(", ")", "（", "）", "[", "［", "】", "【", "〔", "「", "』", "\"", "'", "‘", "’", "“", "”",
+            "„", "‚", "、", "，", ",", ".", "．", "。", "､", " ", "\u{3000}", "\u{00A0}", "\t", "\n", "\u{200B}", "１２", "12", "ａ",
+            "zhèn", "—", "–", "⼀", "㈠", "①", "Ⅱ", "e\u{301}",
+        ]
+        var simple = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(LabelNormalizer.compute(text) == LabelNormalizer.computeGeneral(text), "\(text.debugDescription)")
+            if LabelNormalizer.computeSimple(text) != nil { simple += 1 }
+        }
+        #expect(simple > 2_000)
+        #expect(LabelNormalizer.computeSimple("本年新收政府信息公开申请数量") == "本年新收政府信息公开申请数量")
+        #expect(LabelNormalizer.computeSimple("1．主动公开") == "1、主动公开")
     }
 }

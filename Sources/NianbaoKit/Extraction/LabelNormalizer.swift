@@ -46,6 +46,49 @@ public enum LabelNormalizer {
 
     /// ``normalize(_:)`` without the cache, for whole lines and rows that rarely repeat.
     static func compute(_ label: String) -> String {
+        computeSimple(label) ?? computeGeneral(label)
+    }
+
+    /// ``computeGeneral(_:)`` in one pass over the scalars, writing UTF-8, for
+    /// the labels and lines nearly all reports are made of: every scalar one
+    /// whose NFKC ``StringProtocol/nfkc`` maps by itself, no "(" (so no
+    /// pinyin gloss) and no traditional character after mapping. Nil for any
+    /// other text, which takes the general steps; the result is the same.
+    static func computeSimple(_ label: String) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(label.utf8.count)
+        let traditional = Self.traditional
+        for original in label.unicodeScalars {
+            let value = original.value
+            let scalar: Unicode.Scalar
+            switch value {
+            case 0x20...0x7E, 0x09...0x0D, 0x3001...0x3002, 0x3008...0x3011, 0x2018...0x201D, 0x2014:
+                scalar = original
+            case 0x4E00...0x9FFF:
+                if traditional[Int(value) - 0x4E00] { return nil }
+                scalar = original
+            case 0xFF01...0xFF5E:
+                scalar = Unicode.Scalar(value - 0xFEE0)!
+            case 0x3000:
+                continue  // NFKC makes it a space, which is dropped
+            default:
+                return nil
+            }
+            if scalar == "(" { return nil }
+            if scalar.isSpace { continue }
+            switch scalar {
+            case "“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』": result.append(0x22)
+            case "、", ",", ".", "。", "，", "．", "､": result += [0xE3, 0x80, 0x81]
+            case "〔", "【", "[": result.append(0x28)
+            case "〕", "】", "]": result.append(0x29)
+            default: UTF8.encode(scalar) { result.append($0) }
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The general steps: NFKC, pinyin glosses, traditional characters, spaces, quotes and separators.
+    static func computeGeneral(_ label: String) -> String {
         var text = withoutPinyin(label.nfkc)
         if text.unicodeScalars.contains(where: isTraditional) {
             text = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text

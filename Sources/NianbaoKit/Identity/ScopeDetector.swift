@@ -49,7 +49,7 @@ public enum ScopeDetector {
     }
 
     static func isConsolidationStatement(_ sentence: String) -> Bool {
-        func has(_ words: [String]) -> Bool { words.contains(where: sentence.contains) }
+        func has(_ words: [String]) -> Bool { words.contains(where: sentence.includes) }
         if has(negations) { return false }
         let speaksOfItself = has(selfReferences)
         let namesMembers = has(members)

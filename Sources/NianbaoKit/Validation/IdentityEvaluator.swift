@@ -4,12 +4,46 @@
 /// unknowable. Shared by the validator and by the extractor, which uses the
 /// identities to place numbers a layout lost the columns of.
 public enum IdentityEvaluator {
+    /// One side of an identity, its terms read once.
+    public enum Side: Equatable {
+        /// A term has no value.
+        case unknown
+        /// Every term has a value, and their sum leaves 64 bits.
+        case overflow
+        case value(Int)
+
+        var value: Int? { if case .value(let value) = self { value } else { nil } }
+    }
+
+    /// Both sides of `identity`.
+    public static func sides(_ identity: Identity, _ cells: [String: CellValue]) -> (left: Side, right: Side) {
+        (side(identity.lhs, cells), side(identity.rhs, cells))
+    }
+
+    /// The sum of `terms` as a ``Side``.
+    public static func side(_ terms: [IdentityTerm], _ cells: [String: CellValue]) -> Side {
+        var total = 0
+        var overflowed = false
+        for term in terms {
+            guard let value = value(of: term, cells) else { return .unknown }
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            overflowed = overflowed || overflow
+            total = sum
+        }
+        return overflowed ? .overflow : .value(total)
+    }
+
     /// Whether `identity` holds: nil when it cannot be evaluated.
     public static func holds(_ identity: Identity, _ cells: [String: CellValue]) -> Bool? {
+        holds(identity, cells, sides: sides(identity, cells))
+    }
+
+    /// ``holds(_:_:)`` from sides already read.
+    public static func holds(_ identity: Identity, _ cells: [String: CellValue], sides: (left: Side, right: Side)) -> Bool? {
         if let total = identity.total, let cell = cells[total], cell.status == .blank || cell.status == .notApplicable {
             return nil
         }
-        guard let left = sum(identity.lhs, cells), let right = sum(identity.rhs, cells) else { return nil }
+        guard let left = sides.left.value, let right = sides.right.value else { return nil }
         return left == right
     }
 
@@ -17,22 +51,18 @@ public enum IdentityEvaluator {
     /// leaves 64 bits (a 19-digit number in a damaged table must make the
     /// identity unknowable, not trap: the fuzzers found this).
     public static func sum(_ terms: [IdentityTerm], _ cells: [String: CellValue]) -> Int? {
-        var total = 0
-        for term in terms {
-            guard let value = value(of: term, cells) else { return nil }
-            let (sum, overflow) = total.addingReportingOverflow(value)
-            if overflow { return nil }
-            total = sum
-        }
-        return total
+        side(terms, cells).value
     }
 
     /// Whether every term of `identity` has a value but a side's sum leaves
     /// 64 bits: the identity cannot be checked, and the numbers are nonsense.
     public static func overflows(_ identity: Identity, _ cells: [String: CellValue]) -> Bool {
-        let terms = identity.lhs + identity.rhs
-        guard terms.allSatisfy({ value(of: $0, cells) != nil }) else { return false }
-        return sum(identity.lhs, cells) == nil || sum(identity.rhs, cells) == nil
+        overflows(sides: sides(identity, cells))
+    }
+
+    /// ``overflows(_:_:)`` from sides already read.
+    public static func overflows(sides: (left: Side, right: Side)) -> Bool {
+        sides.left != .unknown && sides.right != .unknown && (sides.left == .overflow || sides.right == .overflow)
     }
 
     /// A term's value: a group counts its printed sub-rows, else its merged subtotal row.

@@ -42,14 +42,15 @@ public struct Validator: Sendable {
     /// Records a finding when `identity` fails; whether it did.
     @discardableResult
     func check(_ identity: Identity, _ cells: [String: CellValue], _ findings: inout [Finding]) -> Bool {
-        if IdentityEvaluator.overflows(identity, cells) {
+        let sides = IdentityEvaluator.sides(identity, cells)
+        if IdentityEvaluator.overflows(sides: sides) {
             findings.append(Finding(
                 rule: identity.rule, severity: .error, metric: identity.total ?? identity.lhs.first?.keys.first,
                 message: "\(identity.rule) \(identity.scope): the numbers are too large to add up (more than 19 digits; a damaged table?)"))
             return true
         }
-        guard IdentityEvaluator.holds(identity, cells) == false,
-            let left = IdentityEvaluator.sum(identity.lhs, cells), let right = IdentityEvaluator.sum(identity.rhs, cells)
+        guard IdentityEvaluator.holds(identity, cells, sides: sides) == false,
+            let left = sides.left.value, let right = sides.right.value
         else { return false }
         findings.append(Finding(
             rule: identity.rule, severity: .error, metric: identity.total ?? identity.lhs.first?.keys.first,
