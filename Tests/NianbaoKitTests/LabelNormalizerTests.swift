@@ -101,7 +101,7 @@ import NianbaoSynthesis
         let pieces = [
             "本年", "新收", "规章", "規", "章", "(", ")", "（", "）", "[", "［", "】", "【", "〔", "「", "』", "\"", "'", "‘", "’", "“", "”",
             "„", "‚", "、", "，", ",", ".", "．", "。", "､", " ", "\u{3000}", "\u{00A0}", "\t", "\n", "\u{200B}", "１２", "12", "ａ",
-            "zhèn", "—", "–", "⼀", "㈠", "①", "Ⅱ", "e\u{301}",
+            "zhèn", "zhen", "ab", "x", "abcdefghi", "Ｚｈ", "—", "–", "⼀", "㈠", "①", "Ⅱ", "e\u{301}",
         ]
         var simple = 0
         for _ in 0..<20_000 {
@@ -112,5 +112,6 @@ import NianbaoSynthesis
         #expect(simple > 2_000)
         #expect(LabelNormalizer.computeSimple("本年新收政府信息公开申请数量") == "本年新收政府信息公开申请数量")
         #expect(LabelNormalizer.computeSimple("1．主动公开") == "1、主动公开")
+        #expect(LabelNormalizer.computeSimple("规(gui)章（zhang）(一)") == "规章(一)")
     }
 }

@@ -9,10 +9,13 @@ public struct LabelSet: Sendable, Hashable {
     public let canonical: String
     /// Other spellings seen in real reports.
     public let variants: [String]
+    /// ``all`` through ``LabelNormalizer``, once per catalog row rather than per report.
+    public let normalized: [String]
 
     public init(_ canonical: String, variants: [String] = []) {
         self.canonical = canonical
         self.variants = variants
+        normalized = ([canonical] + variants).map(LabelNormalizer.normalize)
     }
 
     /// The canonical label followed by its variants.

@@ -16,10 +16,11 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
         // A UTF-16 page: its markup is every other byte.
         let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
         let ascii = isUTF16 ? bytes.prefix(4096).filter { $0 != 0 && $0 < 0x80 } : Array(bytes.prefix(2048))
-        let head = String(decoding: ascii, as: UTF8.self).lowercased()
+        // The markers are ASCII: lower-casing the ASCII letters is enough.
+        let head = String(decoding: ascii.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
         let markers = ["<!doctype html", "<html", "<head", "<body", "<table", "<meta", "<div", "<p>", "<p "]
         let firstMarkup = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" || (isUTF16 && !$0.isASCII) }
-        if firstMarkup.hasPrefix("<"), markers.contains(where: head.contains) { return .html }
+        if firstMarkup.hasPrefix("<"), markers.contains(where: head.includes) { return .html }
         return .text
     }
 }

@@ -24,7 +24,7 @@ public struct LabelMatcher: Sendable {
         var candidates: [String: [Scalars]] = [:]
         for row in rows {
             let group = row.group.map(LabelNormalizer.normalize) ?? ""
-            candidates[row.key] = row.labels.all.map(LabelNormalizer.normalize).flatMap { variant in
+            candidates[row.key] = row.labels.normalized.flatMap { variant in
                 (group.isEmpty ? [variant] : [variant, group + variant]).map(Self.scalars)
             }
         }

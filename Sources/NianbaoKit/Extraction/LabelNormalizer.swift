@@ -49,32 +49,46 @@ public enum LabelNormalizer {
         computeSimple(label) ?? computeGeneral(label)
     }
 
-    /// ``computeGeneral(_:)`` in one pass over the scalars, writing UTF-8, for
-    /// the labels and lines nearly all reports are made of: every scalar one
-    /// whose NFKC ``StringProtocol/nfkc`` maps by itself, no "(" (so no
-    /// pinyin gloss) and no traditional character after mapping. Nil for any
-    /// other text, which takes the general steps; the result is the same.
+    /// ``computeGeneral(_:)`` on UTF-8 for the labels and lines nearly all
+    /// reports are made of: every scalar one that ``StringProtocol/nfkc``
+    /// maps by itself and no traditional character after mapping. A pinyin
+    /// gloss is then "(" + 1–8 ASCII letters + ")" (NFKC maps "（" to "(";
+    /// the accented letters are outside these scalars). Nil for any other
+    /// text, which takes the general steps; the result is the same.
     static func computeSimple(_ label: String) -> String? {
-        var result: [UInt8] = []
-        result.reserveCapacity(label.utf8.count)
+        var mapped: [Unicode.Scalar] = []
+        mapped.reserveCapacity(label.utf8.count)
         let traditional = Self.traditional
         for original in label.unicodeScalars {
             let value = original.value
-            let scalar: Unicode.Scalar
             switch value {
             case 0x20...0x7E, 0x09...0x0D, 0x3001...0x3002, 0x3008...0x3011, 0x2018...0x201D, 0x2014:
-                scalar = original
+                mapped.append(original)
             case 0x4E00...0x9FFF:
                 if traditional[Int(value) - 0x4E00] { return nil }
-                scalar = original
+                mapped.append(original)
             case 0xFF01...0xFF5E:
-                scalar = Unicode.Scalar(value - 0xFEE0)!
+                mapped.append(Unicode.Scalar(value - 0xFEE0)!)
             case 0x3000:
                 continue  // NFKC makes it a space, which is dropped
             default:
                 return nil
             }
-            if scalar == "(" { return nil }
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(label.utf8.count)
+        var index = 0
+        while index < mapped.count {
+            let scalar = mapped[index]
+            index += 1
+            if scalar == "(" {
+                var end = index
+                while end < mapped.count, ("a"..."z").contains(mapped[end]) || ("A"..."Z").contains(mapped[end]) { end += 1 }
+                if (1...8).contains(end - index), end < mapped.count, mapped[end] == ")" {
+                    index = end + 1
+                    continue
+                }
+            }
             if scalar.isSpace { continue }
             switch scalar {
             case "“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』": result.append(0x22)

@@ -24,9 +24,11 @@ public enum MetadataExtractor {
         var metadata = ReportMetadata()
         let paragraphs = document.paragraphs.map(\.text)
         // Lines that may state metadata: paragraphs and table rows outside the statistics.
-        let lines = paragraphs + document.tables.flatMap { $0.rows.map { $0.cells.map(\.text).joined(separator: " ") } }
-        // Only lines that can hold a period, publisher or date are compacted (most hold none).
-        let compactLines = lines.filter(mayStateMetadata).map(TitleParser.compact)
+        // Only lines that can hold a period, publisher or date are compacted (most hold none);
+        // a row is joined into a line only when one of its cells can.
+        let rows = document.tables.flatMap { $0.rows.filter { $0.cells.contains { mayStateMetadata($0.text) } } }
+        let lines = paragraphs.filter(mayStateMetadata) + rows.map { $0.cells.map(\.text).joined(separator: " ") }
+        let compactLines = lines.map(TitleParser.compact)
 
         // Title candidates in order of preference: the format's title (whole,
         // then without its site suffix), then windows of wrapped lines. For
@@ -99,8 +101,11 @@ public enum MetadataExtractor {
     /// ideograph (Kangxi radicals and compatibility ideographs of PDF text).
     static func mayStateMetadata(_ line: String) -> Bool {
         line.unicodeScalars.contains { scalar in
-            metadataCharacters.contains(scalar) || (0x2E80...0x2FDF).contains(scalar.value)
-                || (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
+            switch scalar.value {
+            case 0..<0x2E80: false  // nearly every scalar: ASCII, punctuation
+            case 0x2E80...0x2FDF, 0xF900...0xFAFF, 0x2F800...0x2FA1F: true
+            default: metadataCharacters.contains(scalar)
+            }
         }
     }
 

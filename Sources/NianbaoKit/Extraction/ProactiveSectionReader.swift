@@ -106,11 +106,11 @@ public struct ProactiveSectionReader: Sendable {
     /// Two different rows whose labels (some variant of each) both appear,
     /// apart, in the normalised `label`.
     static func twoRowsIn(_ label: String, specs: [RowSpec]) -> (RowSpec, RowSpec)? {
-        var found: [(spec: RowSpec, range: Range<String.Index>)] = []
+        var found: [(spec: RowSpec, range: Range<Int>)] = []
         for spec in specs {
-            for variant in spec.labels.all.map(LabelNormalizer.normalize) where variant.count >= 2 {
-                guard let range = label.range(of: variant) else { continue }
-                found.append((spec, range))
+            for variant in spec.labels.normalized where variant.count >= 2 {
+                guard let offset = label.firstByteOffset(of: variant) else { continue }
+                found.append((spec, offset..<(offset + variant.utf8.count)))
                 break
             }
         }
