@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 @testable import NianbaoKit
+import NianbaoSynthesis
 
 /// The DOCX-to-text layout: one cell per tab-prefixed line, blank lines between
 /// rows, wrapped cell text, converter markers.
@@ -87,7 +89,7 @@ import Testing
         #expect(heading.text == "三、收到和处理政府信息公开申请情况")
         #expect(heading.line == 4)
         #expect(texts(second) == [["申请人情况", "自然人"]])
-        #expect([first.number, second.number] == [1, 2])
+        #expect([first.number, second.number] == [1, 2] as [Int])
     }
 
     @Test func plainParagraphAfterABlankLineEndsTheTable() {
@@ -121,5 +123,26 @@ import Testing
     @Test func emptyText() {
         #expect(PlainTextReader.read("").blocks.isEmpty)
         #expect(PlainTextReader.read("\n\n\n").blocks.isEmpty)
+    }
+
+    /// Lines split on bytes equal the Character-based split they replaced
+    /// ("\r\n" one Character, a lone "\r" dropped at a line's end), and
+    /// trimming without Foundation equals Foundation's, on random text.
+    @Test func bytewiseLinesAndTrimmingMatchTheCharacterRules() {
+        for value in 0..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.isSpaceSeparatorOrTab == CharacterSet.whitespaces.contains(scalar), "U+\(String(value, radix: 16))")
+        }
+        var random = SeededGenerator(seed: 33)
+        let pieces = ["a", "规章", "\t", " ", "\n", "\r", "\r\n", "\u{3000}", "\u{00A0}", "\u{2003}", "\u{0301}", "\u{200B}", "\u{0085}", "1"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...10, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let characterLines: [String] = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+                .map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
+            let byteLines: [String] = PlainTextReader.lines(text).map { String($0) }
+            #expect(byteLines == characterLines, "\(text.debugDescription)")
+            let foundation: String = text.trimmingCharacters(in: .whitespaces)
+            #expect(text.trimmingSpaces == foundation, "\(text.debugDescription)")
+        }
     }
 }

@@ -169,4 +169,15 @@ import Testing
         #expect(metadata.bureau == nil)
         #expect(metadata.title == nil)
     }
+
+    /// The line filter names the same characters as its documented set, and
+    /// lets through every line that holds one (or a Kangxi or compatibility form).
+    @Test func metadataLineFilterMatchesItsCharacters() {
+        for value in 0..<0x30000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = MetadataExtractor.metadataCharacters.contains(scalar) || (0x2E80...0x2FDF).contains(value)
+                || (0xF900...0xFAFF).contains(value) || (0x2F800...0x2FA1F).contains(value)
+            #expect(MetadataExtractor.mayStateMetadata("前" + String(scalar) + "后") == expected, "U+\(String(value, radix: 16))")
+        }
+    }
 }

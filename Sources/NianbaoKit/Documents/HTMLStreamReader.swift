@@ -17,7 +17,8 @@ internal import CLibXML2
 ///   then adds them to it — and not at all when a doctype, comment or
 ///   processing instruction comes first (they become other roots).
 final class HTMLStreamReader {
-    private var builder = HTMLFlowBuilder()
+    /// Reached only from libxml2's callbacks, one at a time on one thread: no access overlaps.
+    @exclusivity(unchecked) private var builder = HTMLFlowBuilder()
     /// The open elements' tags, innermost last.
     private var open: [HTMLTag] = []
     /// Whether the root element has started.

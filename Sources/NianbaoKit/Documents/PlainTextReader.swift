@@ -10,13 +10,29 @@ import Foundation
 public enum PlainTextReader {
     public static func read(_ text: String) -> Document {
         var builder = Builder()
-        var lineNumber = 0
-        // "\r\n" is one Character in Swift: split on both, so Windows files read the same.
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            lineNumber += 1
-            builder.add(stripMarkers(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine), line: lineNumber)
+        for (offset, line) in lines(text).enumerated() {
+            builder.add(stripMarkers(line), line: offset + 1)
         }
         return builder.finish()
+    }
+
+    /// The lines of `text`, ending at "\n" or "\r\n" (one Character in Swift)
+    /// so Windows files read the same, without a "\r" at their end. Split on
+    /// the bytes: a "\n" is always a Character boundary, except inside "\r\n".
+    static func lines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while true {
+            let newline = utf8[start...].firstIndex(of: 0x0A)
+            var end = newline ?? utf8.endIndex
+            // The "\r" of a "\r\n" separator, then one more "\r" ending the line.
+            if newline != nil, end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+            if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+            lines.append(text[start..<end])
+            guard let newline else { return lines }
+            start = utf8.index(after: newline)
+        }
     }
 
     /// Removes converter markers: `[bookmark: _Hlk66973412]`, `[image: ]`.
@@ -56,7 +72,7 @@ public enum PlainTextReader {
                 lastLineWasCell = true
                 return
             }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces
             if trimmed.isEmpty {
                 endRow()
                 lastLineWasCell = false

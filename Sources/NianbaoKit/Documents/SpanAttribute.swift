@@ -6,7 +6,7 @@ enum SpanAttribute {
     /// absent or unreadable.
     static func count(_ text: String?, limit: Int) -> Int {
         guard let text else { return 1 }
-        let digits = text.trimmingCharacters(in: .whitespaces).prefix { $0.isASCIIDigit }
+        let digits = text.trimmingSpaces.prefix { $0.isASCIIDigit }
         return min(max(Int(digits) ?? 1, 1), limit)
     }
 }
