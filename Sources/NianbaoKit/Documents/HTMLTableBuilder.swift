@@ -102,9 +102,16 @@ struct HTMLTableBuilder {
     /// A cell's text: `<br>` and block boundaries as line breaks, each line
     /// collapsed, scripts and the like left out.
     private func cellText(_ start: Int) -> String {
+        let end = end(of: start)
+        // Most cells are one run of text: read in place.
+        if end == start + 2, events[start + 1].kind == .text {
+            let event = events[start + 1]
+            return text.withUnsafeBufferPointer {
+                HTMLText.lines(bytes: UnsafeBufferPointer(rebasing: $0[Int(event.lower)..<Int(event.upper)]))
+            }
+        }
         var bytes: [UInt8] = []
         var index = start + 1
-        let end = end(of: start)
         while index < end {
             let event = events[index]
             index += 1

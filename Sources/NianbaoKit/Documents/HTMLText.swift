@@ -40,31 +40,39 @@ enum HTMLText {
     /// page's text is collapsed once per paragraph and cell, without
     /// iterating characters (grapheme breaking was a visible cost).
     static func collapse(bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            let end = min(index + length, bytes.count)
-            let isSpace: Bool
-            if lead < 0x80 {
-                isSpace = (0x09...0x0D).contains(lead) || lead == 0x20
-            } else {
-                var scalar = UInt32(lead) & (0xFF >> (length + 1))
-                for byte in bytes[(index + 1)..<end] { scalar = scalar << 6 | UInt32(byte & 0x3F) }
-                isSpace = scalar != 0x3000 && (Unicode.Scalar(scalar)?.isSpace ?? false)
+        // Collapsing never lengthens the text: written straight into the string's storage.
+        String(unsafeUninitializedCapacity: bytes.count) { result in
+            var count = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let end = min(index + length, bytes.count)
+                let isSpace: Bool
+                if lead < 0x80 {
+                    isSpace = (0x09...0x0D).contains(lead) || lead == 0x20
+                } else {
+                    var scalar = UInt32(lead) & (0xFF >> (length + 1))
+                    for byte in bytes[(index + 1)..<end] { scalar = scalar << 6 | UInt32(byte & 0x3F) }
+                    isSpace = scalar != 0x3000 && (Unicode.Scalar(scalar)?.isSpace ?? false)
+                }
+                if isSpace {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        result[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    for byte in bytes[index..<end] {
+                        result[count] = byte
+                        count += 1
+                    }
+                }
+                index = end
             }
-            if isSpace {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result += bytes[index..<end]
-            }
-            index = end
+            return count
         }
-        return String(decoding: result, as: UTF8.self)
     }
 }

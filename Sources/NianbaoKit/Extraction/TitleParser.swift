@@ -22,7 +22,9 @@ public enum TitleParser {
     /// or nil when `title` is not a report title.
     public static func parse(_ title: String) -> (bureau: String?, year: Int)? {
         let text = compact(title)
-        guard text.count <= 120, let match = try? pattern.wholeMatch(in: text),
+        // The pattern needs a suffix and a 年: most candidate lines have neither, and skip the regex.
+        guard text.count <= 120, text.includes("年"), suffixes.contains(where: text.includes),
+            let match = try? pattern.wholeMatch(in: text),
             let yearText = match["year"]?.substring, let year = Int(yearText)
         else { return nil }
         let pre = cleanBureau(match["pre"]?.substring.map(String.init) ?? "")

@@ -40,6 +40,8 @@ struct MeasureTable: Sendable {
         bits = Dictionary(uniqueKeysWithValues: self.measures.enumerated().map { ($1.id, $0) })
         keys = Array(Array(Set(self.measures.flatMap(\.formula.keys) + Self.queryKeys)).sorted().prefix(62))
         keyBits = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        // Written once per table, not for every report stored.
+        insertSQL = makeInsertSQL()
     }
 
     /// The bit of a metric key in `key_flagged`, or nil when the key has no column.
@@ -113,7 +115,9 @@ struct MeasureTable: Sendable {
 
     /// The INSERT of one row: report id, year, template, own, flagged, inexact and the measures' columns
     /// (the identity columns are filled by the trigger when the report's identity is written).
-    var insertSQL: String {
+    private(set) var insertSQL = ""
+
+    private func makeInsertSQL() -> String {
         let names = ["report_id", "year", "template", "own", "flagged", "inexact", "key_flagged"]
             + columnNames.dropFirst(Self.leading.count)
         return "INSERT INTO report_measures (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("

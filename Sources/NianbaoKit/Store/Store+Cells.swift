@@ -7,6 +7,12 @@ extension Store {
     /// a report's 200 facts take two statements, each cached per row count.
     static let cellsPerStatement = 100
 
+    /// The INSERT of `count` facts, by count (0 unused): built once, not per report.
+    static let factsInsertSQL: [String] = (0...cellsPerStatement).map { count in
+        "INSERT INTO facts (report_id, metric_id, value, status, locator) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
+    }
+
     /// Writes a report's cells: one `facts` row each, a `provenance` row where needed.
     func writeCells(reportID: Int64, _ cells: [(metricID: Int64, cell: StoredCell)]) throws {
         let report = SQLiteValue.integer(reportID)
@@ -20,10 +26,7 @@ extension Store {
                     cell.locator.map(SQLiteValue.integer) ?? .null,
                 ]
             }
-            try connection.cachedStatement(
-                "INSERT INTO facts (report_id, metric_id, value, status, locator) VALUES "
-                    + Array(repeating: "(?, ?, ?, ?, ?)", count: part.count).joined(separator: ", ")
-            ).run(arguments)
+            try connection.cachedStatement(Self.factsInsertSQL[part.count]).run(arguments)
         }
         let insertProvenance = try connection.cachedStatement(
             "INSERT INTO provenance (report_id, metric_id, raw, decimal, flags, locator) VALUES (?, ?, ?, ?, ?, ?)")
