@@ -1,5 +1,6 @@
 import Testing
 @testable import NianbaoKit
+import NianbaoSynthesis
 
 /// report-format.md §10.1 title patterns and §10.2 year; MetadataExtractor on wrapped titles.
 @Suite struct TitleParserTests {
@@ -179,5 +180,24 @@ import Testing
                 || (0xF900...0xFAFF).contains(value) || (0x2F800...0x2FA1F).contains(value)
             #expect(MetadataExtractor.mayStateMetadata("前" + String(scalar) + "后") == expected, "U+\(String(value, radix: 16))")
         }
+    }
+
+    /// The check that lets most lines skip the title pattern never skips one
+    /// the pattern matches (random titles with suffixes, brackets, noise).
+    @Test func theSuffixCheckNeverSkipsATitle() throws {
+        var random = SeededGenerator(seed: 10)
+        let parts: [[String]] = [
+            ["", "", "关于", "x"], ["", "样例县应急管理局"], ["2023", "1999", "23"], ["年", "年度", ""], ["", "的"], ["", "样例县公安局"],
+            TitleParser.suffixes + ["报告", "年报"],
+            ["", "", "(第二版)", "（修订）", "(" + String(repeating: "字", count: 20) + ")", "(" + String(repeating: "字", count: 21) + ")", "()", "(", ")", "-x"],
+        ]
+        var matched = 0
+        for _ in 0..<20_000 {
+            let text = TitleParser.compact(parts.map { $0.randomElement(using: &random)! }.joined())
+            guard try TitleParser.pattern.wholeMatch(in: text) != nil else { continue }
+            matched += 1
+            #expect(TitleParser.endsLikeATitle(text) && text.includes("年"), "\(text)")
+        }
+        #expect(matched > 200)
     }
 }

@@ -16,23 +16,9 @@ public enum PlainTextReader {
         return builder.finish()
     }
 
-    /// The lines of `text`, ending at "\n" or "\r\n" (one Character in Swift)
-    /// so Windows files read the same, without a "\r" at their end. Split on
-    /// the bytes: a "\n" is always a Character boundary, except inside "\r\n".
+    /// The lines of `text` (``Swift/String/lineSlices``), each without a "\r" at its end.
     static func lines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        while true {
-            let newline = utf8[start...].firstIndex(of: 0x0A)
-            var end = newline ?? utf8.endIndex
-            // The "\r" of a "\r\n" separator, then one more "\r" ending the line.
-            if newline != nil, end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
-            if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
-            lines.append(text[start..<end])
-            guard let newline else { return lines }
-            start = utf8.index(after: newline)
-        }
+        text.lineSlices.map { $0.utf8.last == 0x0D ? $0.dropLast() : $0 }
     }
 
     /// Removes converter markers: `[bookmark: _Hlk66973412]`, `[image: ]`.

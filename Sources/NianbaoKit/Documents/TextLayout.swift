@@ -14,7 +14,7 @@ public enum TextLayout: String, Sendable, CaseIterable {
     /// The layout most lines of `text` follow.
     public static func detect(_ text: String) -> TextLayout {
         var (tabbed, piped) = (0, 0)
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).prefix(4000) {
+        for line in text.lineSlices.lazy.filter({ !$0.isEmpty }).prefix(4000) {
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("\t") { tabbed += 1 }
             if MarkdownReader.isPipeRow(String(trimmed)) { piped += 1 }

@@ -16,6 +16,8 @@ public struct RequestsSectionReader: Sendable {
         let observed = ObservedRow.rows(from: rows, width: columns.count, isKnownLabel: aligner.isKnownLabel)
         let alignment = aligner.align(observed)
         var result = SectionCells()
+        // Section 三 has about 130 cells: room for them before the first.
+        result.cells.reserveCapacity(160)
         var shortRows: [ShortRowPlacer.Pending] = []
         var runs: [RunSplitter.Pending] = []
 

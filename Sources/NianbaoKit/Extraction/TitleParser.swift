@@ -22,8 +22,9 @@ public enum TitleParser {
     /// or nil when `title` is not a report title.
     public static func parse(_ title: String) -> (bureau: String?, year: Int)? {
         let text = compact(title)
-        // The pattern needs a suffix and a 年: most candidate lines have neither, and skip the regex.
-        guard text.count <= 120, text.includes("年"), suffixes.contains(where: text.includes),
+        // The pattern needs a 年 and a suffix at the end (or before a closing "(…)"):
+        // most candidate lines have not, and skip the regex.
+        guard text.count <= 120, text.includes("年"), endsLikeATitle(text),
             let match = try? pattern.wholeMatch(in: text),
             let yearText = match["year"]?.substring, let year = Int(yearText)
         else { return nil }
@@ -31,6 +32,20 @@ public enum TitleParser {
         let post = cleanBureau(match["post"]?.substring.map(String.init) ?? "")
         let bureau = !pre.isEmpty ? pre : post
         return (bureau.isEmpty ? nil : bureau, year)
+    }
+
+    /// Whether `text` ends with a suffix, or with a suffix and "(" + at most
+    /// 20 characters + ")": a necessary condition of ``pattern``.
+    static func endsLikeATitle(_ text: String) -> Bool {
+        if suffixes.contains(where: text.hasSuffix) { return true }
+        guard text.hasSuffix(")") else { return false }
+        var index = text.index(before: text.endIndex)
+        for _ in 0...20 {
+            guard index > text.startIndex else { return false }
+            index = text.index(before: index)
+            if text[index] == "(", suffixes.contains(where: text[..<index].hasSuffix) { return true }
+        }
+        return false
     }
 
     /// NFKC, simplified characters, no whitespace: titles wrap and get padded
