@@ -17,7 +17,8 @@ public enum TextLayout: String, Sendable, CaseIterable {
         for line in text.lineSlices.lazy.filter({ !$0.isEmpty }).prefix(4000) {
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("\t") { tabbed += 1 }
-            if MarkdownReader.isPipeRow(String(trimmed)) { piped += 1 }
+            // A pipe row has a "|": most lines have none, and need no String of their own.
+            if trimmed.utf8.contains(0x7C), MarkdownReader.isPipeRow(String(trimmed)) { piped += 1 }
         }
         if piped >= 3 && piped >= tabbed { return .markdown }
         if tabbed >= 3 { return .tabbed }

@@ -21,13 +21,31 @@ public struct LocatedRow: Sendable, Equatable {
 
     /// A human locator for cell `cell` (0-based) of this row.
     public func locator(cell: Int) -> String {
-        guard table > 0 else {
-            let line = row.cells.indices.contains(cell) ? row.cells[cell].line : row.line
-            return "paragraph \(line ?? 0)"
+        let line = row.cells.indices.contains(cell) ? row.cells[cell].line : row.line
+        guard table > 0 else { return Self.text(["paragraph "], [line ?? 0]) }
+        guard let line else { return Self.text(["table ", ", row ", ", cell "], [table, index, cell + 1]) }
+        return Self.text(["table ", ", row ", ", cell ", ", line "], [table, index, cell + 1, line])
+    }
+
+    /// Words and numbers in turn, written straight into a string's storage
+    /// (every cell of every report gets a locator; interpolation grew a
+    /// string four times for each).
+    private static func text(_ words: [StaticString], _ numbers: [Int]) -> String {
+        String(unsafeUninitializedCapacity: 16 + 24 * numbers.count) { buffer in
+            var count = 0
+            for (word, number) in zip(words, numbers) {
+                for offset in 0..<word.utf8CodeUnitCount {
+                    buffer[count] = word.utf8Start[offset]
+                    count += 1
+                }
+                var digits = String(number).utf8.makeIterator()
+                while let digit = digits.next() {
+                    buffer[count] = digit
+                    count += 1
+                }
+            }
+            return count
         }
-        var text = "table \(table), row \(index), cell \(cell + 1)"
-        if let line = row.cells.indices.contains(cell) ? row.cells[cell].line : row.line { text += ", line \(line)" }
-        return text
     }
 
     /// Whether the row holds a number or a not-applicable mark (not only labels and blanks).

@@ -28,7 +28,18 @@ public struct ReportParser: Sendable {
 
     /// Lower-case hex SHA-256 of `bytes`.
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: bytes)
+        // Hex by table: String(format:) per byte cost more than hashing a page.
+        let hex = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 64) { buffer in
+            var count = 0
+            for byte in digest {
+                buffer[count] = hex[Int(byte >> 4)]
+                buffer[count + 1] = hex[Int(byte & 0x0F)]
+                count += 2
+            }
+            return count
+        }
     }
 
     /// Reads a file from disk, refusing unreadable and oversized files.
