@@ -60,6 +60,8 @@ let package = Package(
             dependencies: [
                 "NianbaoKit",
                 "NianbaoSynthesis",
+                // To time a DOCX's inflating apart from its XML.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -40,7 +40,7 @@ struct Benchmark: ParsableCommand {
     @Option(help: "Files of the first corpus to time phase by phase on one thread (0: skip).")
     var phaseSample = 1000
 
-    @Option(help: "A real PDF to time pdftotext on (per-file cost).")
+    @Option(help: "A real PDF to time per file, beside Data/'s PDFs (default: ../shared/corpus/hongze-2024.pdf).")
     var pdf: String?
 
     @Flag(help: "Only import a folder of files built to cost memory (inflating DOCX, pages at the text limit, span bombs, oversized files) among 300 ordinary reports, and report the peak resident memory.")
@@ -80,9 +80,12 @@ struct Benchmark: ParsableCommand {
                 say("\nphases, one thread (\(files.count) files of N = \(size)):")
                 let profile = try PhaseProfile.measure(files, database: root.appendingPathComponent("phases.db").path)
                 profile.lines.forEach(say)
+                try FileCosts.docx(files.filter { $0.hasSuffix(".docx") }).forEach(say)
             }
         }
-        if let pdf = pdf ?? Self.corpusPDF() { try timePDF(pdf) }
+        if !storeOnly && !reuse {
+            try FileCosts.pdf([pdf ?? Self.corpusPDF()].compactMap { $0 } + Self.samplePDFs()).forEach(say)
+        }
     }
 
     /// The corpus folder of `size` reports: the mixed corpus keeps its old name, so earlier runs' corpora are reused.
@@ -262,10 +265,12 @@ struct Benchmark: ParsableCommand {
         try? FileManager.default.removeItem(at: csv)
     }
 
-    private func timePDF(_ path: String) throws {
-        let bytes = try ReportParser.readFile(at: path)
-        let times = try (0..<10).map { _ in try Clock.seconds { _ = try PDFTextExtractor.text(of: bytes, path: path) } }
-        say("\n" + Clock.line("pdftotext per PDF file (\(URL(fileURLWithPath: path).lastPathComponent))", times))
+    /// The PDFs among the project's sample reports (Data/).
+    static func samplePDFs() -> [String] {
+        let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: data.path)) ?? []
+        return names.filter { $0.hasSuffix(".pdf") }.sorted().map { data.appendingPathComponent($0).path }
     }
 
     static func corpusPDF() -> String? {

@@ -28,7 +28,8 @@ struct DOCXBodyWalker {
             switch tree[child].name {
             case .p:
                 paragraphCount += 1
-                let text = HTMLText.collapse(text(of: child).replacingOccurrences(of: "\n", with: " "))
+                // Line breaks are whitespace to collapse like any other.
+                let text = HTMLText.collapse(text(of: child))
                 if !text.isEmpty { blocks.append(.paragraph(Paragraph(text: text, line: paragraphCount))) }
             case .tbl where !tree[child].holdsTable:
                 tableCount += 1

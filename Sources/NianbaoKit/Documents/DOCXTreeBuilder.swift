@@ -33,6 +33,8 @@ final class DOCXTreeBuilder {
     private var depth = 0
     /// UTF-8 bytes of `w:t` text kept so far.
     private var textSize = 0
+    /// ``classify(_:)``'s answers by name pointer, with the name's bytes (NUL-terminated).
+    private var names: [UnsafeRawPointer: (bytes: [CChar], kind: DOCXTree.Name, dropped: Bool)] = [:]
 
     init() {
         var handler = xmlSAXHandler()
@@ -88,16 +90,15 @@ final class DOCXTreeBuilder {
             skipping += 1
             return
         }
-        let name = SAXNames.lowercased(localName)
+        let (kind, dropped) = classify(localName)
         let parent = open.last?.index ?? -1
         let parentName = parent >= 0 ? tree[parent].name : nil
-        let kind = DOCXTree.Name.known[name] ?? .other
         // Of cell and row properties only the grid matters.
         let keep =
             switch parentName {
             case .tcPr: kind == .gridSpan || kind == .vMerge
             case .trPr: kind == .gridBefore
-            default: !DOCXTree.Name.dropped.contains(name)
+            default: !dropped
             }
         guard keep else {
             skipping = 1
@@ -108,6 +109,25 @@ final class DOCXTreeBuilder {
             ? SAXNames.attribute("val", count: attributeCount, attributes) : nil
         let previous = parent >= 0 ? tree.lastChild(parent) : -1
         open.append((tree.append(kind, under: parent, string: value), previous))
+    }
+
+    /// What an element name is to the tree, remembered per name: libxml2
+    /// hands each distinct name over as the same interned pointer, so a
+    /// document's thousands of elements cost a String and two lookups per
+    /// distinct name, not per element. (The bytes are compared too, so a
+    /// name that is not interned is never taken for another.)
+    private func classify(_ localName: UnsafePointer<xmlChar>) -> (DOCXTree.Name, dropped: Bool) {
+        let key = UnsafeRawPointer(localName)
+        if let known = names[key], strcmp(known.bytes, UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self)) == 0 {
+            return (known.kind, known.dropped)
+        }
+        let name = SAXNames.lowercased(localName)
+        let kind = DOCXTree.Name.known[name] ?? .other
+        let dropped = DOCXTree.Name.dropped.contains(name)
+        let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self),
+                                              count: strlen(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self)) + 1))
+        names[key] = (bytes, kind, dropped)
+        return (kind, dropped)
     }
 
     private func end() {

@@ -6,8 +6,6 @@ public struct SectionCells: Sendable {
     public var isComplete = true
 
     mutating func merge(_ other: SectionCells) {
-        // Room for both at once: growing a dictionary of 200 cells rehashes every key each time.
-        cells.reserveCapacity(cells.count + other.cells.count)
         cells.merge(other.cells) { current, _ in current }
         findings += other.findings
         isComplete = isComplete && other.isComplete
