@@ -22,6 +22,14 @@ public struct MetricCatalog: Sendable {
     public let resultColumns: [ColumnSpec]
     private let index: [String: Int]
     private let identitiesByVersion: [TemplateVersion: [Identity]]
+    /// Every spelling of every row label of sections 二 and 三.
+    public let rowLabels: [String]
+    /// The fifteen section-四 keys in printed order.
+    public let appealKeys: [String]
+    // Per version, worked out once: every report asks for them.
+    private let requiredByVersion: [TemplateVersion: [Metric]]
+    private let requestRowsByVersion: [TemplateVersion: [RowSpec]]
+    private let proactiveRowsByVersion: [TemplateVersion: [RowSpec]]
 
     private init() {
         proactiveRows = CatalogData.proactiveRows
@@ -79,6 +87,19 @@ public struct MetricCatalog: Sendable {
         }
         self.metrics = metrics
         index = Dictionary(uniqueKeysWithValues: metrics.enumerated().map { ($1.key, $0) })
+        let (proactive, requests, results) = (CatalogData.proactiveRows, CatalogData.requestRows, CatalogData.resultColumns)
+        rowLabels = (proactive + requests).flatMap(\.labels.all)
+        appealKeys = CatalogData.appealBlocks.flatMap { block in results.map { block.key + "." + $0.key } }
+        let versions = TemplateVersion.allCases
+        requiredByVersion = Dictionary(uniqueKeysWithValues: versions.map { version in
+            (version, metrics.filter { $0.versions.contains(version) && !$0.optionalIn.contains(version) })
+        })
+        requestRowsByVersion = Dictionary(uniqueKeysWithValues: versions.map { version in
+            (version, requests.filter { $0.exists(in: version) })
+        })
+        proactiveRowsByVersion = Dictionary(uniqueKeysWithValues: versions.map { version in
+            (version, proactive.filter { $0.exists(in: version) })
+        })
     }
 
     /// The metric with canonical key `key`.
@@ -88,27 +109,13 @@ public struct MetricCatalog: Sendable {
     public func order(of key: String) -> Int { index[key] ?? Int.max }
 
     /// The cells every report of `version` prints (optional rows left out).
-    public func requiredMetrics(for version: TemplateVersion) -> [Metric] {
-        metrics.filter { $0.versions.contains(version) && !$0.optionalIn.contains(version) }
-    }
+    public func requiredMetrics(for version: TemplateVersion) -> [Metric] { requiredByVersion[version] ?? [] }
 
     /// The section-三 rows of `version`, in template order.
-    public func requestRows(for version: TemplateVersion) -> [RowSpec] {
-        requestRows.filter { $0.exists(in: version) }
-    }
+    public func requestRows(for version: TemplateVersion) -> [RowSpec] { requestRowsByVersion[version] ?? [] }
 
     /// The section-二 rows of `version`, in template order.
-    /// Every spelling of every row label of sections 二 and 三.
-    public var rowLabels: [String] { (proactiveRows + requestRows).flatMap(\.labels.all) }
-
-    public func proactiveRows(for version: TemplateVersion) -> [RowSpec] {
-        proactiveRows.filter { $0.exists(in: version) }
-    }
-
-    /// The fifteen section-四 keys in printed order.
-    public var appealKeys: [String] {
-        appealBlocks.flatMap { block in resultColumns.map { block.key + "." + $0.key } }
-    }
+    public func proactiveRows(for version: TemplateVersion) -> [RowSpec] { proactiveRowsByVersion[version] ?? [] }
 
     /// The identities a report of `version` must satisfy.
     public func identities(for version: TemplateVersion) -> [Identity] {
