@@ -1,3 +1,4 @@
+import Synchronization
 /// Reads section 二: caption rows, header rows (信息内容 …) and data rows whose
 /// values map to the columns the header names, or by template position when
 /// the header is missing or unreadable (report-format.md §3.1, §4.1).
@@ -171,6 +172,21 @@ public struct ProactiveSectionReader: Sendable {
     /// Which value cell (by index in its row) holds which column: by the
     /// header cell whose grid columns contain the value's, when the header
     /// names every column once; else by position when the counts agree.
+    /// How well a header cell's text names `column` (its best label): header
+    /// texts repeat across reports, so each pair is worked out once.
+    static func score(header text: String, column: ColumnSpec) -> Double {
+        if let known = headerScores.withLock({ $0[text]?[column.key] }) { return known }
+        let score = column.labels.normalized.map { LabelMatcher.similarity(text, $0) }.max() ?? 0
+        headerScores.withLock { cache in
+            if cache.count >= 10_000 { cache.removeAll(keepingCapacity: true) }
+            cache[text, default: [:]][column.key] = score
+        }
+        return score
+    }
+
+    /// ``score(header:column:)`` by header text and column key (one catalog: a key has one set of labels).
+    private static let headerScores = Mutex<[String: [String: Double]]>([:])
+
     func columnMapping(
         values: [(index: Int, range: ClosedRange<Int>)], cells: [TableCell], header: [(range: ClosedRange<Int>, label: String)]?,
         columns: [ColumnSpec]
@@ -179,9 +195,7 @@ public struct ProactiveSectionReader: Sendable {
             var mapping: [(Int, ColumnSpec)] = []
             for (range, text) in header where !text.isEmpty {
                 let inside = values.filter { range.contains($0.range.lowerBound) }
-                let scored = columns.map { column in
-                    (column, column.labels.all.map { LabelMatcher.similarity(text, LabelNormalizer.normalize($0)) }.max() ?? 0)
-                }
+                let scored = columns.map { column in (column, Self.score(header: text, column: column)) }
                 guard inside.count == 1, let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= LabelMatcher.threshold
                 else { continue }
                 mapping.append((inside[0].index, best.0))

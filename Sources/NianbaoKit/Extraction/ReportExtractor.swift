@@ -27,8 +27,6 @@ public struct ReportExtractor: Sendable {
         guard let (version, conflict) = VersionDetector.detect(labelled) else { throw .unknownTemplate }
 
         var result = SectionCells()
-        // Room for every cell of the catalog at once: growing a dictionary of 200 cells rehashes every key each time.
-        result.cells.reserveCapacity(catalog.metrics.count)
         var findings = conflict.map { [$0] } ?? []
         if let (last, missing) = Self.cutOff(sections), !options.partial { throw .endsBetweenSections(after: last, missing: missing) }
         for section in ReportSection.allCases {

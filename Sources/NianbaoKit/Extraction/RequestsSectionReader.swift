@@ -16,8 +16,9 @@ public struct RequestsSectionReader: Sendable {
         let observed = ObservedRow.rows(from: rows, width: columns.count, isKnownLabel: aligner.isKnownLabel)
         let alignment = aligner.align(observed)
         var result = SectionCells()
-        // Section 三 has about 130 cells: room for them before the first.
-        result.cells.reserveCapacity(160)
+        // Section 三 has about 130 cells, and the report's other cells are merged into its:
+        // room for all of them before the first.
+        result.cells.reserveCapacity(catalog.metrics.count)
         var shortRows: [ShortRowPlacer.Pending] = []
         var runs: [RunSplitter.Pending] = []
 

@@ -6,7 +6,15 @@ public struct SectionCells: Sendable {
     public var isComplete = true
 
     mutating func merge(_ other: SectionCells) {
-        cells.merge(other.cells) { current, _ in current }
+        // The smaller into the larger (every entry merged is hashed again); on
+        // a key in both, the cell already here stays, as it always did.
+        if other.cells.count > cells.count {
+            var merged = other.cells
+            merged.merge(cells) { _, current in current }
+            cells = merged
+        } else {
+            cells.merge(other.cells) { current, _ in current }
+        }
         findings += other.findings
         isComplete = isComplete && other.isComplete
     }
