@@ -200,4 +200,45 @@ import NianbaoSynthesis
         }
         #expect(matched > 200)
     }
+
+    /// The hand-scanned period and date patterns find what the regexes find
+    /// (the year; "y-m-d") on random lines made of the patterns' pieces, and
+    /// leave lines with other characters to the regexes.
+    @Test func scannedMetadataPatternsEqualTheRegexes() throws {
+        var random = SeededGenerator(seed: 11)
+        let pieces = [
+            "统计", "统计", "期限", "时限", "期间", "时间", "区间", "周期", "期", "自", "2019", "2023", "1899", "2100", "年", "年", "1", "01", "0",
+            "月", "月", "日", "日", "。", "；", ";", "至", "x", "本年度", "12345678", "发布日期", "公开日期", "发布时间", "成文日期", "印发日期",
+            "发文日期", ":", "：", "-", "/", ".", "5", "12", "123", "统",
+        ]
+        var periods = 0, dates = 0
+        let noise = ["", "", "自", "数据", "。", "；", ";", "x", "1", "年", "至"]
+        for round in 0..<30_000 {
+            var text = (0..<Int.random(in: 1...14, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            if round % 2 == 0 {
+                // Near-misses of both patterns around random pieces.
+                let gap = (0..<Int.random(in: 0...9, using: &random)).map { _ in noise.randomElement(using: &random)! }.joined()
+                let period = "统计" + ["", "期限", "期间", "期"].randomElement(using: &random)! + gap
+                    + ["2019", "2022", "1899", "202"].randomElement(using: &random)! + "年" + ["1", "01", "001", "2"].randomElement(using: &random)!
+                    + "月" + ["1", "01", "10"].randomElement(using: &random)! + "日"
+                let date = ["发布日期", "成文日期", "发布时"].randomElement(using: &random)! + ["", ":", "："].randomElement(using: &random)!
+                    + ["2023", "1999", "2123"].randomElement(using: &random)! + ["-", "年", "/", "x"].randomElement(using: &random)!
+                    + ["1", "01", "12", "123", ""].randomElement(using: &random)! + ["-", "月", "."].randomElement(using: &random)!
+                    + ["5", "05", "123", ""].randomElement(using: &random)!
+                text = [text + period + date, period + text + date, date + period + text].randomElement(using: &random)!
+            }
+            #expect(MetadataScanner.isSimple(text))
+            let period = try MetadataExtractor.periodPattern.firstMatch(in: text).flatMap { $0["year"]?.substring }.flatMap { Int($0) }
+            #expect(MetadataScanner.periodYear(text) == period, "\(text)")
+            let date = try MetadataExtractor.datePattern.firstMatch(in: text).map { match in
+                [match["y"], match["m"], match["d"]].compactMap { $0?.substring.map(String.init) }.joined(separator: "-")
+            }
+            #expect(MetadataScanner.date(text) == date, "\(text)")
+            if period != nil { periods += 1 }
+            if date != nil { dates += 1 }
+        }
+        #expect(periods > 300 && dates > 300, "\(periods) periods, \(dates) dates")
+        #expect(!MetadataScanner.isSimple("统计期限２０２２年"))
+        #expect(!MetadataScanner.isSimple("统计期限2\u{0301}022年"))
+    }
 }

@@ -55,6 +55,11 @@ public enum MetadataExtractor {
             break
         }
         for text in compactLines where text.includes("统计") {
+            if MetadataScanner.isSimple(text) {
+                guard let year = MetadataScanner.periodYear(text) else { continue }
+                metadata.periodYear = year
+                break
+            }
             if let match = try? periodPattern.firstMatch(in: text), let year = match["year"]?.substring {
                 metadata.periodYear = Int(year)
                 break
@@ -77,7 +82,9 @@ public enum MetadataExtractor {
     /// The publication date (YYYY-MM-DD) from a "发布日期" line or a page's date metadata.
     static func publicationDate(_ lines: [String], _ properties: [String: String]) -> String? {
         var texts = lines.compactMap { line -> String? in
-            guard line.includes("日期") || line.includes("时间"), let match = try? datePattern.firstMatch(in: line) else { return nil }
+            guard line.includes("日期") || line.includes("时间") else { return nil }
+            if MetadataScanner.isSimple(line) { return MetadataScanner.date(line) }
+            guard let match = try? datePattern.firstMatch(in: line) else { return nil }
             return [match["y"], match["m"], match["d"]].compactMap { $0?.substring.map(String.init) }.joined(separator: "-")
         }
         for key in ["pubdate", "publishdate", "firstpublishedtime", "article:published_time"] {
