@@ -2,8 +2,8 @@ import Foundation
 
 /// Which files the importer parses one at a time.
 ///
-/// Parsing costs memory in proportion to a file's text: libxml2's tree of an
-/// HTML page is 10–20 times the page, text readers a few times the text.
+/// Parsing costs memory in proportion to a file's text: an HTML page's kept
+/// tables and the document built from it, text readers a few times the text.
 /// Small files (nearly every report) are parsed on every core at once; a
 /// text or HTML file over a megabyte, or any file over 16 MB (its bytes are
 /// held while it is read), waits for the others of its kind, so an import's
@@ -15,7 +15,10 @@ enum Exclusive {
     static let anySize = 16 << 20
 
     static func needed(_ path: String) -> Bool {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else { return false }
+        // lstat, as FileManager's attributes (every file passes here: no Foundation dictionary for it).
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return false }
+        let size = Int(status.st_size)
         if size > anySize { return true }
         guard size > textSize, let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
