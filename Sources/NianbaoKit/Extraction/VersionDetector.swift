@@ -11,8 +11,10 @@ public enum VersionDetector {
     /// The version the rows' labels show, or nil when they show none.
     /// - Returns: the version and, when both versions' labels appear, a finding.
     public static func detect(_ rows: [LocatedRow]) -> (version: TemplateVersion, finding: Finding?)? {
-        let texts = rows.map(\.normalizedText)
-        func count(_ markers: [String]) -> Int { markers.filter { marker in texts.contains { $0.includes(marker) } }.count }
+        // One text to search: normalised rows hold no line break, and no marker does, so a
+        // marker is found in the joined text exactly when it is found in a row.
+        let texts = rows.map(\.normalizedText).joined(separator: "\n")
+        func count(_ markers: [String]) -> Int { markers.filter { texts.includes($0) }.count }
         let (v2021, v2019) = (count(v2021Markers), count(v2019Markers))
         switch (v2021, v2019) {
         case (0, 0): return nil
