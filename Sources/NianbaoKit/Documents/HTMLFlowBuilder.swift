@@ -86,8 +86,12 @@ struct HTMLFlowBuilder {
         }
         switch event.kind {
         case .text:
-            if let mode = modes.last {
-                text.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[Int(event.lower)..<Int(event.upper)]), in: mode) }
+            // A replayed run of text, appended from the buffer it points into.
+            let range = Int(event.lower)..<Int(event.upper)
+            switch modes.last {
+            case .flow, .block: line += text[range]
+            case .title, .titleText, .titleBlock: titleText += text[range]
+            case .skip, .head, nil: break
             }
         case .start:
             startElement(event, meta: meta ?? (event.tag == .meta ? metas[Int(event.lower)] : nil))
