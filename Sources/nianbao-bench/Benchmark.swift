@@ -119,7 +119,7 @@ struct Benchmark: ParsableCommand {
         let importer = Importer(store: store)
         var failed = 0
         let cpuBefore = Clock.processCPUSeconds()
-        let seconds = try Clock.seconds {
+        let seconds = Clock.seconds {
             let results = importer.run([corpus.path])
             failed = results.filter(\.failed).count
         }
@@ -184,7 +184,7 @@ struct Benchmark: ParsableCommand {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
         let importer = Importer(store: try Store(path: database.path))
         var results: [FileResult] = []
-        let seconds = try Clock.seconds { results = importer.run([folder.path]) }
+        let seconds = Clock.seconds { results = importer.run([folder.path]) }
         for result in results where result.failed || !result.path.contains("/ordinary/") {
             say("  " + ImportSummary.line(for: result).replacingOccurrences(of: folder.path + "/", with: ""))
         }

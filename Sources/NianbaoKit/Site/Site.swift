@@ -88,7 +88,7 @@ public struct Site: Sendable {
         files.append(("findings.csv", HTMLTable.csv(all)))
         body += "<section id=\"quality\">\n<h2>\(zh ? "数据质量" : "Data quality")</h2>\n"
         let cells = violations.rows.first?[0] ?? "0", inReports = violations.rows.first?[1] ?? "0"
-        body += "<p>\(zh ? "勾稽不符的数据项：\(cells ?? "0") 个，分布在 \(inReports ?? "0") 份报告中。跨年核对（S1 结转、S2 规范性文件存量）与其他规则的发现如下。" : "Cells in a violated identity: \(cells ?? "0") in \(inReports ?? "0") reports. Findings by rule, including the cross-year checks (S1 carry-over, S2 normative stock):")</p>\n"
+        body += "<p>\(zh ? "勾稽不符的数据项：\(cells) 个，分布在 \(inReports) 份报告中。跨年核对（S1 结转、S2 规范性文件存量）与其他规则的发现如下。" : "Cells in a violated identity: \(cells) in \(inReports) reports. Findings by rule, including the cross-year checks (S1 carry-over, S2 normative stock):")</p>\n"
         body += HTMLTable.render(findings, language: language)
         body += "<p class=\"files\"><a href=\"findings.csv\">findings.csv</a></p>\n</section>\n"
 
