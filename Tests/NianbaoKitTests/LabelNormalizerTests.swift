@@ -102,6 +102,8 @@ import NianbaoSynthesis
             "本年", "新收", "规章", "規", "章", "(", ")", "（", "）", "[", "［", "】", "【", "〔", "「", "』", "\"", "'", "‘", "’", "“", "”",
             "„", "‚", "、", "，", ",", ".", "．", "。", "､", " ", "\u{3000}", "\u{00A0}", "\t", "\n", "\u{200B}", "１２", "12", "ａ",
             "zhèn", "zhen", "ab", "x", "abcdefghi", "Ｚｈ", "—", "–", "⼀", "㈠", "①", "Ⅱ", "e\u{301}",
+            // Glosses broken by a space of either kind (the one-pass path once dropped "(ab　cd)").
+            "(a", "（zh", "b)", "en）", "\u{3000}", " ",
         ]
         var simple = 0
         for _ in 0..<20_000 {
@@ -113,5 +115,7 @@ import NianbaoSynthesis
         #expect(LabelNormalizer.computeSimple("本年新收政府信息公开申请数量") == "本年新收政府信息公开申请数量")
         #expect(LabelNormalizer.computeSimple("1．主动公开") == "1、主动公开")
         #expect(LabelNormalizer.computeSimple("规(gui)章（zhang）(一)") == "规章(一)")
+        // A space inside the brackets ends the letters: not a gloss, kept (without the space).
+        #expect(LabelNormalizer.compute("规(zh\u{3000}en)章") == "规(zhen)章")
     }
 }

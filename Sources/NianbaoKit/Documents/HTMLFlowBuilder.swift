@@ -68,9 +68,9 @@ struct HTMLFlowBuilder {
 
     /// Text inside the current element (UTF-8).
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if keptDepth == 0, let mode = modes.last {
+        if keptDepth == 0 {
             // Not kept: used at once, never pointed at.
-            append(bytes, in: mode)
+            Self.append(bytes, in: modes.last, line: &line, title: &titleText)
             return
         }
         let lower = Int32(text.count)
@@ -87,12 +87,7 @@ struct HTMLFlowBuilder {
         switch event.kind {
         case .text:
             // A replayed run of text, appended from the buffer it points into.
-            let range = Int(event.lower)..<Int(event.upper)
-            switch modes.last {
-            case .flow, .block: line += text[range]
-            case .title, .titleText, .titleBlock: titleText += text[range]
-            case .skip, .head, nil: break
-            }
+            Self.append(text[Int(event.lower)..<Int(event.upper)], in: modes.last, line: &line, title: &titleText)
         case .start:
             startElement(event, meta: meta ?? (event.tag == .meta ? metas[Int(event.lower)] : nil))
         case .end:
@@ -100,11 +95,12 @@ struct HTMLFlowBuilder {
         }
     }
 
-    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, in mode: Mode) {
+    /// Text goes to the paragraph or the title the innermost element reads into, or nowhere.
+    private static func append(_ bytes: some Collection<UInt8>, in mode: Mode?, line: inout [UInt8], title: inout [UInt8]) {
         switch mode {
         case .flow, .block: line += bytes
-        case .title, .titleText, .titleBlock: titleText += bytes
-        case .skip, .head: break
+        case .title, .titleText, .titleBlock: title += bytes
+        case .skip, .head, nil: break
         }
     }
 

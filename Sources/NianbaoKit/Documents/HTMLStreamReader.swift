@@ -31,7 +31,6 @@ final class HTMLStreamReader {
     private var isFirstRootOpen = true
     /// Whether the elements open are read (inside the root, or added to it).
     private var inRoot = false
-    private var stopped = false
     /// Set once the page nests too deeply: everything after is ignored.
     private(set) var tooDeep = false
     private let context: htmlParserCtxtPtr
@@ -73,7 +72,7 @@ final class HTMLStreamReader {
     }
 
     /// Whether events go to the builder: inside the root, before the budget ran out.
-    private var reading: Bool { inRoot && !stopped }
+    private var reading: Bool { inRoot && !builder.isExhausted }
 
     private func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard !tooDeep else { return }
@@ -90,7 +89,7 @@ final class HTMLStreamReader {
                 // The root: its content is read; the root itself stays open to the end.
                 rootSeen = true
                 inRoot = true
-                if !stopped { builder.startRoot() }
+                builder.startRoot()
                 return
             }
             // A later top-level element: a child of the root when the root is the document's first node.
@@ -103,7 +102,6 @@ final class HTMLStreamReader {
             builder.start(tag, spans: (Self.span("rowspan", attributes), Self.span("colspan", attributes)))
         default: builder.start(tag)
         }
-        if builder.isExhausted { stopped = true }
     }
 
     private func end() {
@@ -114,7 +112,6 @@ final class HTMLStreamReader {
     /// Hands `element`'s end to the builder when it is read (the root's is not: the root stays open).
     private func endRead(_ element: HTMLTag, isRoot: Bool) {
         if reading && !isRoot { builder.end(element) }
-        if builder.isExhausted { stopped = true }
         if open.isEmpty {
             inRoot = false
             isFirstRootOpen = false

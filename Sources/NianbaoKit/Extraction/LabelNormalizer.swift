@@ -50,53 +50,24 @@ public enum LabelNormalizer {
     }
 
     /// ``computeGeneral(_:)`` on UTF-8 for the labels and lines nearly all
-    /// reports are made of: every scalar one that ``StringProtocol/nfkc``
-    /// maps by itself and no traditional character after mapping. A pinyin
-    /// gloss is then "(" + 1–8 ASCII letters + ")" (NFKC maps "（" to "(";
-    /// the accented letters are outside these scalars). Nil for any other
-    /// text, which takes the general steps; the result is the same.
+    /// reports are made of: every scalar one that NFKC maps by itself
+    /// (``Unicode/Scalar/standaloneNFKC``) and no traditional character after
+    /// mapping. Nil for any other text, which takes the general steps; the
+    /// result is the same, step for step.
     static func computeSimple(_ label: String) -> String? {
         var mapped: [Unicode.Scalar] = []
         mapped.reserveCapacity(label.utf8.count)
         let traditional = Self.traditional
         for original in label.unicodeScalars {
-            let value = original.value
-            switch value {
-            case 0x20...0x7E, 0x09...0x0D, 0x3001...0x3002, 0x3008...0x3011, 0x2018...0x201D, 0x2014:
-                mapped.append(original)
-            case 0x4E00...0x9FFF:
-                if traditional[Int(value) - 0x4E00] { return nil }
-                mapped.append(original)
-            case 0xFF01...0xFF5E:
-                mapped.append(Unicode.Scalar(value - 0xFEE0)!)
-            case 0x3000:
-                continue  // NFKC makes it a space, which is dropped
-            default:
-                return nil
-            }
+            guard let scalar = original.standaloneNFKC,
+                !((0x4E00...0x9FFF).contains(scalar.value) && traditional[Int(scalar.value) - 0x4E00])
+            else { return nil }
+            mapped.append(scalar)
         }
         var result: [UInt8] = []
         result.reserveCapacity(label.utf8.count)
-        var index = 0
-        while index < mapped.count {
-            let scalar = mapped[index]
-            index += 1
-            if scalar == "(" {
-                var end = index
-                while end < mapped.count, ("a"..."z").contains(mapped[end]) || ("A"..."Z").contains(mapped[end]) { end += 1 }
-                if (1...8).contains(end - index), end < mapped.count, mapped[end] == ")" {
-                    index = end + 1
-                    continue
-                }
-            }
-            if scalar.isSpace { continue }
-            switch scalar {
-            case "“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』": result.append(0x22)
-            case "、", ",", ".", "。", "，", "．", "､": result += [0xE3, 0x80, 0x81]
-            case "〔", "【", "[": result.append(0x28)
-            case "〕", "】", "]": result.append(0x29)
-            default: UTF8.encode(scalar) { result.append($0) }
-            }
+        for scalar in withoutPinyin(mapped) {
+            if let canonical = canonical(scalar) { UTF8.encode(canonical) { result.append($0) } }
         }
         return String(decoding: result, as: UTF8.self)
     }
@@ -109,16 +80,22 @@ public enum LabelNormalizer {
         }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.isSpace || scalar == "\u{200B}" || scalar == "\u{FEFF}" { continue }
-            switch scalar {
-            case "“", "”", "„", "‟", "\"", "'", "‘", "’", "「", "」", "『", "』": result.append("\"")
-            case "、", ",", ".", "。", "，", "．", "､": result.append("、")
-            case "〔", "【", "[": result.append("(")
-            case "〕", "】", "]": result.append(")")
-            default: result.append(scalar)
-            }
+            if let canonical = canonical(scalar) { result.append(canonical) }
         }
         return String(result)
+    }
+
+    /// A scalar of a normalised label: nil for whitespace and zero-width
+    /// characters (dropped), one quote style, one list separator, one bracket style.
+    static func canonical(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        if scalar.isSpace || scalar == "\u{200B}" || scalar == "\u{FEFF}" { return nil }
+        switch scalar {
+        case "“", "”", "„", "‟", "\"", "'", "‘", "’", "「", "」", "『", "』": return "\""
+        case "、", ",", ".", "。", "，", "．", "､": return "、"
+        case "〔", "【", "[": return "("
+        case "〕", "】", "]": return ")"
+        default: return scalar
+        }
     }
 
     /// Removes pinyin glosses: "(" + 1–8 Latin letters (tone marks included) + ")".
@@ -127,8 +104,14 @@ public enum LabelNormalizer {
     /// a letter is one scalar, and a combining mark ends the run as before.
     static func withoutPinyin(_ text: String) -> String {
         guard text.includes("(") else { return text }
-        let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
+        return String(String.UnicodeScalarView(withoutPinyin(Array(text.unicodeScalars))))
+    }
+
+    /// ``withoutPinyin(_:)`` of scalars.
+    static func withoutPinyin(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard scalars.contains("(") else { return scalars }
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count)
         var index = 0
         while index < scalars.count {
             if scalars[index] == "(" {
@@ -143,7 +126,7 @@ public enum LabelNormalizer {
             result.append(scalars[index])
             index += 1
         }
-        return String(result)
+        return result
     }
 
     private static func isPinyinLetter(_ scalar: Unicode.Scalar) -> Bool {

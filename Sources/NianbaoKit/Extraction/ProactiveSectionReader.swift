@@ -169,9 +169,6 @@ public struct ProactiveSectionReader: Sendable {
         }
     }
 
-    /// Which value cell (by index in its row) holds which column: by the
-    /// header cell whose grid columns contain the value's, when the header
-    /// names every column once; else by position when the counts agree.
     /// How well a header cell's text names `column` (its best label): header
     /// texts repeat across reports, so each pair is worked out once.
     static func score(header text: String, column: ColumnSpec) -> Double {
@@ -187,6 +184,9 @@ public struct ProactiveSectionReader: Sendable {
     /// ``score(header:column:)`` by header text and column key (one catalog: a key has one set of labels).
     private static let headerScores = Mutex<[String: [String: Double]]>([:])
 
+    /// Which value cell (by index in its row) holds which column: by the
+    /// header cell whose grid columns contain the value's, when the header
+    /// names every column once; else by position when the counts agree.
     func columnMapping(
         values: [(index: Int, range: ClosedRange<Int>)], cells: [TableCell], header: [(range: ClosedRange<Int>, label: String)]?,
         columns: [ColumnSpec]

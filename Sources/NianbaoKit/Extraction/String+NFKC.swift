@@ -17,20 +17,29 @@ extension StringProtocol {
         mapped.reserveCapacity(utf8.count)
         var changed = false
         for scalar in unicodeScalars {
-            switch scalar.value {
-            case 0x20...0x7E, 0x09...0x0D, 0x4E00...0x9FFF, 0x3001...0x3002, 0x3008...0x3011, 0x2018...0x201D, 0x2014:
-                UTF8.encode(scalar) { mapped.append($0) }
-            case 0xFF01...0xFF5E:
-                mapped.append(UInt8(scalar.value - 0xFEE0))
-                changed = true
-            case 0x3000:
-                mapped.append(0x20)
-                changed = true
-            default:
-                return String(self).precomposedStringWithCompatibilityMapping
-            }
+            guard let normal = scalar.standaloneNFKC else { return String(self).precomposedStringWithCompatibilityMapping }
+            UTF8.encode(normal) { mapped.append($0) }
+            changed = changed || normal != scalar
         }
         return changed ? String(decoding: mapped, as: UTF8.self) : String(self)
+    }
+}
+
+extension Unicode.Scalar {
+    /// This scalar's NFKC when it is one by itself, whatever its neighbours:
+    /// ASCII, CJK unified ideographs and common CJK punctuation (their own
+    /// NFKC, and they never combine), the full-width ASCII forms (exactly the
+    /// ASCII character) and the ideographic space (a space). Nil for any other
+    /// scalar: its text needs Foundation's normaliser whole. The one table
+    /// ``StringProtocol/nfkc``, ``StringProtocol/compactNFKC`` and
+    /// ``LabelNormalizer`` map by.
+    var standaloneNFKC: Unicode.Scalar? {
+        switch value {
+        case 0x20...0x7E, 0x09...0x0D, 0x4E00...0x9FFF, 0x3001...0x3002, 0x3008...0x3011, 0x2018...0x201D, 0x2014: self
+        case 0xFF01...0xFF5E: Unicode.Scalar(value - 0xFEE0)
+        case 0x3000: " "
+        default: nil
+        }
     }
 }
 
@@ -44,20 +53,14 @@ extension StringProtocol {
         var compact: [UInt8] = []
         compact.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {
-            switch scalar.value {
-            case 0x09...0x0D, 0x20, 0x3000:
-                continue
-            case 0x21...0x7E, 0x4E00...0x9FFF, 0x3001...0x3002, 0x3008...0x3011, 0x2018...0x201D, 0x2014:
-                UTF8.encode(scalar) { compact.append($0) }
-            case 0xFF01...0xFF5E:
-                compact.append(UInt8(scalar.value - 0xFEE0))
-            default:
+            guard let normal = scalar.standaloneNFKC else {
                 var result = String.UnicodeScalarView()
                 for scalar in nfkc.unicodeScalars where !scalar.isSpace && scalar != "\u{200B}" && scalar != "\u{FEFF}" {
                     result.append(scalar)
                 }
                 return String(result)
             }
+            if !normal.isSpace { UTF8.encode(normal) { compact.append($0) } }
         }
         return String(decoding: compact, as: UTF8.self)
     }
